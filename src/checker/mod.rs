@@ -1,0 +1,270 @@
+//! The pre-send checker: a draft and a profile in, a report out.
+//!
+//! Each rule family lives in its own file under `rules/` and implements [`Rule`]. Rules
+//! report byte ranges of the original text; the engine applies the profile's settings
+//! (rules switched off, findings ignored, severity overrides), converts ranges to UTF-16
+//! for JS and sorts the findings.
+
+pub mod lexicon;
+pub mod rules;
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Lang, Msg};
+use crate::profile::{Profile, Severity};
+use crate::text::{Folded, Utf16Index};
+use crate::time::{TimeError, Timestamp};
+
+/// A message about to be sent.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    /// Plain text with WhatsApp markup (`*bold*`, `_italic_`, `~strike~`, ```` ```mono``` ````).
+    pub text: String,
+    /// One of the profile's category ids.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// When it will be sent (RFC 3339); defaults to `now`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub send_at: Option<String>,
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attachment {
+    /// image, video, audio, document.
+    pub kind: String,
+    #[serde(default)]
+    pub file_name: String,
+    #[serde(default)]
+    pub alt_text: String,
+}
+
+/// One problem in a draft. Field names are part of the public API (JSON and JS).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Stable rule id, e.g. `personal-data.phone`.
+    pub rule: String,
+    pub severity: Severity,
+    /// UTF-16 code units, for JS.
+    pub start: usize,
+    pub end: usize,
+    /// Bytes, for Rust.
+    pub byte_start: usize,
+    pub byte_end: usize,
+    /// The matched text.
+    pub text: String,
+    pub message: String,
+    /// What the finding rests on: "GDPR art. 9", "Disciplinare art. 2.2"...
+    pub source: String,
+    /// Replacement text for `text`, where one exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    /// No finding is an error.
+    pub can_send: bool,
+}
+
+/// What a rule reports: the engine turns it into a [`Finding`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawFinding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// Byte range in the original text (may be empty for whole-message findings at 0..0).
+    pub range: std::ops::Range<usize>,
+    pub message: Msg,
+    pub source: String,
+    pub fix: Option<String>,
+}
+
+impl RawFinding {
+    pub fn new(rule: &'static str, severity: Severity, range: std::ops::Range<usize>, message: Msg, source: impl Into<String>) -> Self {
+        RawFinding { rule, severity, range, message, source: source.into(), fix: None }
+    }
+
+    pub fn with_fix(mut self, fix: impl Into<String>) -> Self {
+        self.fix = Some(fix.into());
+        self
+    }
+}
+
+/// Everything a rule may look at.
+pub struct Context<'a> {
+    pub profile: &'a Profile,
+    pub prepared: &'a Prepared,
+    pub draft: &'a Draft,
+    /// The original text.
+    pub text: &'a str,
+    /// Lowercased, accent-free text with a map back to `text`.
+    pub folded: &'a Folded,
+    /// The send time (the draft's `send_at`, or now).
+    pub send_at: Timestamp,
+    pub lang: Lang,
+}
+
+impl Context<'_> {
+    /// Original byte range of a match found in `folded.text`.
+    pub fn original(&self, folded_start: usize, folded_end: usize) -> std::ops::Range<usize> {
+        let (s, e) = self.folded.to_original(folded_start, folded_end);
+        s..e
+    }
+
+    /// The profile's source for a forbidden family ("Disciplinare art. 2.2"), or the fallback.
+    pub fn policy_source(&self, family: &str, fallback: &str) -> String {
+        self.profile
+            .forbidden
+            .iter()
+            .find(|f| f.id == family && !f.source.is_empty())
+            .map(|f| format!("Disciplinare {} {}", self.profile.comune.name, f.source))
+            .unwrap_or_else(|| fallback.to_owned())
+    }
+
+    /// The profile's severity for a forbidden family, if it lists one.
+    pub fn policy_severity(&self, family: &str) -> Option<Severity> {
+        self.profile.forbidden.iter().find(|f| f.id == family).map(|f| f.severity)
+    }
+}
+
+/// A rule family. `ids` lists every rule id it may emit.
+pub trait Rule: Send + Sync {
+    fn ids(&self) -> &'static [&'static str];
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>);
+}
+
+/// Per-profile data compiled once (extra and allowed terms, institutional contacts).
+pub struct Prepared {
+    /// Per lexicon family: extra terms from the profile, compiled.
+    pub extra: std::collections::BTreeMap<String, lexicon::Lexicon>,
+    /// Per lexicon family: folded terms the family must not flag.
+    pub allowed: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+impl Prepared {
+    pub fn new(profile: &Profile) -> Self {
+        let extra = profile
+            .checker
+            .extra_terms
+            .iter()
+            .map(|(family, terms)| (family.clone(), lexicon::Lexicon::from_terms(terms.iter().map(String::as_str))))
+            .collect();
+        let allowed = profile
+            .checker
+            .allowed_terms
+            .iter()
+            .map(|(family, terms)| (family.clone(), terms.iter().map(|t| Folded::new(t).text).collect()))
+            .collect();
+        Prepared { extra, allowed }
+    }
+
+    /// Whether `folded_match` is a term the profile allows for `family`.
+    pub fn is_allowed(&self, family: &str, folded_match: &str) -> bool {
+        self.allowed.get(family).is_some_and(|terms| terms.iter().any(|t| t == folded_match))
+    }
+}
+
+/// A checker bound to one profile: build it once, call `check` on every keystroke.
+pub struct Checker {
+    profile: Arc<Profile>,
+    prepared: Prepared,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum CheckError {
+    Time(TimeError),
+}
+
+impl std::fmt::Display for CheckError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CheckError::Time(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for CheckError {}
+
+impl Checker {
+    pub fn new(profile: Profile) -> Self {
+        let prepared = Prepared::new(&profile);
+        Checker { profile: Arc::new(profile), prepared }
+    }
+
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    /// Checks a draft. `now` is used when the draft has no `send_at`.
+    pub fn check(&self, draft: &Draft, now: Timestamp, lang: Lang) -> Result<Report, CheckError> {
+        let send_at = match &draft.send_at {
+            Some(s) if !s.trim().is_empty() => Timestamp::parse_rfc3339(s).map_err(CheckError::Time)?,
+            _ => now,
+        };
+        let folded = Folded::new(&draft.text);
+        let ctx = Context {
+            profile: &self.profile,
+            prepared: &self.prepared,
+            draft,
+            text: &draft.text,
+            folded: &folded,
+            send_at,
+            lang,
+        };
+        let mut raw = Vec::new();
+        for rule in rules::all() {
+            if rule.ids().iter().all(|id| self.is_disabled(id)) {
+                continue;
+            }
+            rule.check(&ctx, &mut raw);
+        }
+        Ok(self.finish(&draft.text, raw, lang))
+    }
+
+    fn is_disabled(&self, id: &str) -> bool {
+        self.profile.checker.disabled_rules.iter().any(|d| id == d || id.strip_prefix(d.as_str()).is_some_and(|rest| rest.starts_with('.')))
+    }
+
+    fn finish(&self, text: &str, raw: Vec<RawFinding>, lang: Lang) -> Report {
+        let index = Utf16Index::new(text);
+        let settings = &self.profile.checker;
+        let mut findings: Vec<Finding> = raw
+            .into_iter()
+            .filter(|r| !self.is_disabled(r.rule))
+            .filter_map(|r| {
+                let matched = text.get(r.range.clone()).unwrap_or_default();
+                if settings.ignore.iter().any(|i| i.rule == r.rule && i.text == matched) {
+                    return None;
+                }
+                let severity = settings.severity.get(r.rule).copied().unwrap_or(r.severity);
+                Some(Finding {
+                    rule: r.rule.to_owned(),
+                    severity,
+                    start: index.to_utf16(r.range.start),
+                    end: index.to_utf16(r.range.end),
+                    byte_start: r.range.start,
+                    byte_end: r.range.end,
+                    text: matched.to_owned(),
+                    message: r.message.get(lang).to_owned(),
+                    source: r.source,
+                    fix: r.fix,
+                })
+            })
+            .collect();
+        findings.sort_by(|a, b| (a.byte_start, std::cmp::Reverse(a.severity), &a.rule).cmp(&(b.byte_start, std::cmp::Reverse(b.severity), &b.rule)));
+        findings.dedup_by(|a, b| a.rule == b.rule && a.byte_start == b.byte_start && a.byte_end == b.byte_end);
+        let can_send = !findings.iter().any(|f| f.severity == Severity::Error);
+        Report { findings, can_send }
+    }
+}
+
+/// One-shot convenience: `check(profile, draft, now)`.
+pub fn check(profile: &Profile, draft: &Draft, now: Timestamp, lang: Lang) -> Result<Report, CheckError> {
+    Checker::new(profile.clone()).check(draft, now, lang)
+}

@@ -1,0 +1,197 @@
+//! Text positions and the folded form the matchers work on.
+//!
+//! Rules match on a folded copy of the message (lowercase, accents stripped, typographic
+//! apostrophes straightened) and report byte ranges of the *original* text, so emoji,
+//! accents, combining marks and CRLF never shift a highlight. JS editors need UTF-16 code
+//! units; `Utf16Index` converts.
+
+/// Maps byte offsets of a string to UTF-16 code-unit offsets.
+#[derive(Debug, Clone)]
+pub struct Utf16Index {
+    /// (byte offset, utf16 offset) at every char boundary where the two diverge in step.
+    /// Kept as a full table of char starts for O(log n) lookups.
+    bytes: Vec<usize>,
+    units: Vec<usize>,
+}
+
+impl Utf16Index {
+    pub fn new(text: &str) -> Self {
+        let mut bytes = Vec::with_capacity(text.len() / 2 + 1);
+        let mut units = Vec::with_capacity(text.len() / 2 + 1);
+        let mut u = 0usize;
+        for (b, c) in text.char_indices() {
+            if c.len_utf8() > 1 || bytes.is_empty() {
+                bytes.push(b);
+                units.push(u);
+            }
+            u += c.len_utf16();
+            if c.len_utf8() > 1 {
+                // Record the position right after a multibyte char: ASCII runs follow 1:1.
+                bytes.push(b + c.len_utf8());
+                units.push(u);
+            }
+        }
+        bytes.push(text.len());
+        units.push(u);
+        Utf16Index { bytes, units }
+    }
+
+    /// UTF-16 offset of a byte offset on a char boundary.
+    pub fn to_utf16(&self, byte: usize) -> usize {
+        match self.bytes.binary_search(&byte) {
+            Ok(i) => self.units[i],
+            Err(0) => byte,
+            Err(i) => self.units[i - 1] + (byte - self.bytes[i - 1]),
+        }
+    }
+
+    /// Byte offset of a UTF-16 offset (rounded down to a char boundary).
+    pub fn to_byte(&self, unit: usize) -> usize {
+        match self.units.binary_search(&unit) {
+            Ok(i) => self.bytes[i],
+            Err(0) => unit,
+            Err(i) => self.bytes[i - 1] + (unit - self.units[i - 1]),
+        }
+    }
+}
+
+/// Convenience for a single conversion.
+pub fn utf16_offset(text: &str, byte: usize) -> usize {
+    text[..byte].encode_utf16().count()
+}
+
+/// Lowercased, accent-free copy of a text with a map back to the original bytes.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    pub text: String,
+    /// For every byte of `text`, the byte offset in the original where its char starts;
+    /// one extra entry maps `text.len()` to the original's length.
+    map: Vec<usize>,
+    orig_len: usize,
+}
+
+impl Folded {
+    pub fn new(original: &str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len() + 1);
+        for (b, c) in original.char_indices() {
+            let mut push = |f: char| {
+                let before = text.len();
+                text.push(f);
+                for _ in before..text.len() {
+                    map.push(b);
+                }
+            };
+            if is_combining_mark(c) {
+                continue;
+            }
+            match fold_char(c) {
+                Fold::One(f) => push(f),
+                Fold::Lower => {
+                    for l in c.to_lowercase() {
+                        push(l);
+                    }
+                }
+            }
+        }
+        map.push(original.len());
+        Folded { text, map, orig_len: original.len() }
+    }
+
+    /// The original byte range of a folded byte range. The end extends to the end of the
+    /// last original char (and its combining marks), so the whole offending text is covered.
+    pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.map[start];
+        let e = if end >= self.text.len() { self.orig_len } else { self.map[end] };
+        (s, e.max(s))
+    }
+}
+
+enum Fold {
+    One(char),
+    Lower,
+}
+
+fn fold_char(c: char) -> Fold {
+    let f = match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' | 'À' | 'Á' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'a',
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'Ò' | 'Ó' | 'Ô' | 'Ö' | 'Õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
+        'ç' | 'Ç' => 'c',
+        'ñ' | 'Ñ' => 'n',
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => '\'',
+        '\u{00A0}' | '\u{202F}' | '\u{2009}' => ' ',
+        '\u{2013}' | '\u{2014}' => '-',
+        c if c.is_ascii() => return if c.is_ascii_uppercase() { Fold::One(c.to_ascii_lowercase()) } else { Fold::One(c) },
+        _ => return Fold::Lower,
+    };
+    Fold::One(f)
+}
+
+/// Combining diacritical marks: folded away so that "e\u{301}" matches like "é".
+pub fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Letters (accented Italian letters included) and digits form words.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Line and column (1-based, columns in chars) of a byte offset, for CLI output.
+pub fn line_col(text: &str, byte: usize) -> (usize, usize) {
+    let before = &text[..byte];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].trim_end_matches('\r').chars().count() + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_offsets_with_emoji_accents_and_crlf() {
+        let t = "Città 🚧\r\nchiusa: 333 1234567";
+        let idx = Utf16Index::new(t);
+        let b = t.find("333").unwrap();
+        let u = idx.to_utf16(b);
+        assert_eq!(u, utf16_offset(t, b));
+        let units: Vec<u16> = t.encode_utf16().collect();
+        assert_eq!(String::from_utf16(&units[u..u + 3]).unwrap(), "333");
+        assert_eq!(idx.to_byte(u), b);
+        assert_eq!(idx.to_utf16(t.len()), units.len());
+    }
+
+    #[test]
+    fn folding_maps_back_to_original_bytes() {
+        let t = "L’ASSESSORE è Ricoverato";
+        let f = Folded::new(t);
+        assert_eq!(f.text, "l'assessore e ricoverato");
+        let s = f.text.find("ricoverato").unwrap();
+        let (a, b) = f.to_original(s, s + "ricoverato".len());
+        assert_eq!(&t[a..b], "Ricoverato");
+    }
+
+    #[test]
+    fn combining_marks_fold_and_stay_covered() {
+        let t = "perche\u{301} positivo";
+        let f = Folded::new(t);
+        assert_eq!(f.text, "perche positivo");
+        let s = f.text.find("perche").unwrap();
+        let (a, b) = f.to_original(s, s + 6);
+        assert_eq!(&t[a..b], "perche\u{301}");
+        let p = f.text.find("positivo").unwrap();
+        let (a, b) = f.to_original(p, p + 8);
+        assert_eq!(&t[a..b], "positivo");
+    }
+
+    #[test]
+    fn line_col_counts_chars_and_ignores_cr() {
+        let t = "è\r\nab X";
+        assert_eq!(line_col(t, t.find('X').unwrap()), (2, 4));
+    }
+}

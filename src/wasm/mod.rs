@@ -1,0 +1,43 @@
+//! The JS binding. It only converts: every decision is made in the pure-Rust core.
+//!
+//! Two bundles come out of this crate: the citizen widget's (`--features wasm`: profile,
+//! consent, informativa, links, QR) and the editors' checker (`--features wasm,checker`).
+
+#[cfg(feature = "checker")]
+mod checker;
+mod widget;
+
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+
+use crate::profile::ProfileIssue;
+
+/// Plain JS objects (not `Map`s), `null` for `None`: what the JS side expects.
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error(&format!("serialization failed: {e}"), None))
+}
+
+/// A JS `Error` whose `issues` property lists the profile problems (path, level, message).
+pub(crate) fn js_error(message: &str, issues: Option<&[ProfileIssue]>) -> JsValue {
+    let err = js_sys::Error::new(message);
+    if let Some(issues) = issues {
+        if let Ok(v) = to_js(issues) {
+            let _ = js_sys::Reflect::set(&err, &JsValue::from_str("issues"), &v);
+        }
+    }
+    err.into()
+}
+
+/// Parses and validates a profile, or a JS error naming every problem.
+pub(crate) fn load_profile(json: &str, lang: crate::i18n::Lang) -> Result<crate::profile::Profile, JsValue> {
+    crate::profile::load(json).map(|(p, _warnings)| p).map_err(|issues| {
+        let summary: Vec<String> = issues.iter().filter(|i| i.level == crate::profile::IssueLevel::Error).map(|i| i.render(lang)).collect();
+        js_error(&summary.join("\n"), Some(&issues))
+    })
+}
+
+pub(crate) fn parse_lang(lang: Option<String>) -> crate::i18n::Lang {
+    lang.and_then(|l| l.parse().ok()).unwrap_or_default()
+}

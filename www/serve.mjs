@@ -1,0 +1,93 @@
+// A small static server for the demo and the browser tests: loopback only, no dependencies.
+//
+// Serves www/ at /, and the two editors installed from npm at /vendor/ckeditor5/ and
+// /vendor/tinymce/ (no CDN). HTML pages get a strict Content-Security-Policy, the one the
+// citizen widget must work under; the editor demos relax style-src because CKEditor 5 and
+// TinyMCE set inline styles.
+//
+// Usage: node www/serve.mjs [--port 8080] [--host 127.0.0.1]
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const EDITOR_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:";
+
+const MOUNTS = [
+  ['/vendor/ckeditor5/', path.join(root, 'node_modules/ckeditor5/dist/')],
+  ['/vendor/tinymce/', path.join(root, 'node_modules/tinymce/')],
+  ['/', path.join(root, 'www/')],
+];
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
+  '.vcf': 'text/vcard; charset=utf-8',
+  '.ts': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+function resolve(urlPath) {
+  for (const [prefix, dir] of MOUNTS) {
+    if (urlPath.startsWith(prefix)) {
+      const rel = decodeURIComponent(urlPath.slice(prefix.length));
+      const file = path.resolve(dir, rel);
+      // Never serve anything outside the mounted folder.
+      if (file !== dir.replace(/\/$/, '') && !file.startsWith(dir)) return null;
+      return file;
+    }
+  }
+  return null;
+}
+
+export function createServer() {
+  return http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    let file = resolve(url.pathname);
+    if (file && fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!file || !fs.existsSync(file)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('404 non trovato / not found\n');
+      return;
+    }
+    const ext = path.extname(file);
+    const headers = {
+      'Content-Type': TYPES[ext] || 'application/octet-stream',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    };
+    if (ext === '.html') {
+      headers['Content-Security-Policy'] = url.pathname.startsWith('/editor/') ? EDITOR_CSP : STRICT_CSP;
+    }
+    res.writeHead(200, headers);
+    fs.createReadStream(file).pipe(res);
+  });
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const args = process.argv.slice(2);
+  const opt = (name, dflt) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : dflt;
+  };
+  const port = Number(opt('--port', process.env.PORT || 8080));
+  const host = opt('--host', '127.0.0.1');
+  createServer().listen(port, host, () => {
+    console.log(`Banditore demo: http://${host === '127.0.0.1' ? 'localhost' : host}:${port}/`);
+  });
+}
