@@ -7,6 +7,8 @@
 
 pub mod lexicon;
 pub mod rules;
+#[cfg(test)]
+pub mod testing;
 
 use std::sync::Arc;
 
