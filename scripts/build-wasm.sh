@@ -7,7 +7,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 mode=--release
 [ "${1:-}" = "--dev" ] && mode=--dev
 build() { # out-name features
-  wasm-pack --quiet build $mode --target web --no-pack --out-dir "www/pkg/$1" --out-name "$1" -- --no-default-features --features "$2" --lib
+  wasm-pack --quiet build $mode --target web --no-pack --out-dir "www/pkg/$1" --out-name "$1" -- --no-default-features --features "$2"
   rm -f "www/pkg/$1/.gitignore"
 }
 build banditore_widget wasm
