@@ -5,6 +5,7 @@
 //! (rules switched off, findings ignored, severity overrides), converts ranges to UTF-16
 //! for JS and sorts the findings.
 
+pub mod checksum;
 pub mod lexicon;
 pub mod rules;
 #[cfg(test)]
