@@ -45,6 +45,10 @@ pub struct Profile {
     /// Per-comune tuning of the pre-send checker.
     #[serde(default)]
     pub checker: CheckerSettings,
+    /// How the profile was filled from the policy: gaps in the document, choices made, facts the
+    /// comune has still to publish (e.g. a join link). For maintainers; not shown to citizens.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
