@@ -6,7 +6,8 @@
 //       loopback port, plus test-only mounts: { '/__test__/': absoluteDir } (default: tests/fixtures/www/
 //       at /__test__/). HTML from a test mount gets the strict CSP too.
 //   const s = await openPage(h, path, { device: 'desktop' | 'phone', ...contextOptions })
-//       -> { context, page, log, url }   log = { requests, consoleErrors, pageErrors, cookies() }
+//       -> { context, page, log, url }   log = { requests, consoleErrors, pageErrors, axeNoise, cookies() }
+//       (CSP reports caused by axe-core itself while it scans go to log.axeNoise, not consoleErrors)
 //   await axeScan(page, { include })       -> violations (array; each { id, impact, help, nodes })
 //   formatViolations(violations)           -> readable string for assertion messages
 //   await shot(page, name)                 -> path of a PNG in test-artifacts/
@@ -106,11 +107,15 @@ export async function openPage(h, urlPath, { device = 'desktop', waitUntil = 'lo
     requests: [],
     consoleErrors: [],
     pageErrors: [],
+    axeNoise: [],
     cookies: () => context.cookies(),
   };
   page.on('request', (r) => log.requests.push(r.url()));
   page.on('console', (m) => {
-    if (m.type() === 'error') log.consoleErrors.push(m.text());
+    if (m.type() !== 'error') return;
+    const text = m.text();
+    if (axeBusy.has(page) && /Content Security Policy/.test(text)) log.axeNoise.push(text);
+    else log.consoleErrors.push(text);
   });
   page.on('pageerror', (e) => log.pageErrors.push(String(e)));
   const url = new URL(urlPath, h.origin).href;
@@ -119,6 +124,7 @@ export async function openPage(h, urlPath, { device = 'desktop', waitUntil = 'lo
 }
 
 let axeSource;
+const axeBusy = new Set();
 /**
  * Runs axe-core (WCAG 2.0/2.1 A and AA) on the page, shadow roots included.
  * The pages are served with a strict CSP that forbids inline scripts, so axe is not added as a
@@ -127,8 +133,19 @@ let axeSource;
  */
 export async function axeScan(page, { include } = {}) {
   axeSource ??= fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  const loaded = await page.evaluate(() => typeof window.axe === 'object');
-  if (!loaded) await page.evaluate(axeSource);
+  // axe-core's own probes (it tries inline styles) trip the page's CSP: those reports are not the page's.
+  axeBusy.add(page);
+  try {
+    const loaded = await page.evaluate(() => typeof window.axe === 'object');
+    if (!loaded) await page.evaluate(axeSource);
+    return await runAxe(page, include);
+  } finally {
+    await page.waitForTimeout(50).catch(() => {});
+    axeBusy.delete(page);
+  }
+}
+
+function runAxe(page, include) {
   return page.evaluate(async (inc) => {
     const result = await window.axe.run(inc ? { include: inc } : document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },

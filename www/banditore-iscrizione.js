@@ -1,0 +1,253 @@
+// <banditore-iscrizione profile="/profiles/seveso.json" lang="it" [remember] [device="phone|desktop"]
+//                       [heading-level="2"]>
+//
+// The citizen's way into the comune's WhatsApp/Telegram channel: the policy in short, the
+// informativa, a free and revocable consent, then the join link, QR code or number. A thin view
+// over the WASM module (www/pkg/banditore_widget/, see docs/widget-api.md), which decides every
+// step and text. Everything it loads comes from the host serving this script; it sets no cookie,
+// and stores the consent receipt (no personal data) only when the embedder adds `remember`.
+//
+// Events: `banditore:consent` (bubbles, composed) with detail { action: "given" | "revoked" |
+// "declined", receipt }, and `banditore:ready` once the first step can be used.
+import { h, safeHref } from './widget/dom.js';
+import { normLang, strings } from './widget/i18n.js';
+import { renderError, renderView, stepTitle } from './widget/views.js';
+import * as store from './widget/storage.js';
+
+performance.mark('banditore:script');
+
+const HERE = import.meta.url;
+const STYLESHEET = new URL('./widget/widget.css', HERE).href;
+const WASM_GLUE = new URL('./pkg/banditore_widget/banditore_widget.js', HERE).href;
+const PHONE_QUERY = '(hover: none) and (pointer: coarse), (max-width: 575.98px)';
+
+let wasmReady;
+/** Loads and instantiates the WASM module once per page, however many widgets it has. */
+function loadWasm() {
+  wasmReady ??= (async () => {
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+      throw Object.assign(new Error('WebAssembly'), { code: 'no-wasm' });
+    }
+    const mod = await import(WASM_GLUE);
+    await mod.default({ module_or_path: new URL('banditore_widget_bg.wasm', WASM_GLUE) });
+    return mod;
+  })();
+  return wasmReady;
+}
+
+class BanditoreIscrizione extends HTMLElement {
+  static get observedAttributes() {
+    return ['profile', 'lang', 'device'];
+  }
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' });
+    this._generation = 0;
+    this._sub = null;
+    this._view = null;
+  }
+
+  connectedCallback() {
+    if (!this._started) {
+      this._started = true;
+      this._phoneQuery = matchMedia(PHONE_QUERY);
+      this._onDevice = () => this._view?.step === 'join' && this._render({ focus: false });
+      this._phoneQuery.addEventListener('change', this._onDevice);
+      this._load();
+    }
+  }
+
+  disconnectedCallback() {
+    this._phoneQuery?.removeEventListener('change', this._onDevice);
+    this._started = false;
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (!this._started || oldValue === newValue) return;
+    if (name === 'device') this._view && this._render({ focus: false });
+    else this._load();
+  }
+
+  get lang() {
+    return normLang(this.getAttribute('lang') || 'it');
+  }
+
+  /** The current view of the flow (read-only copy), or null before the profile is loaded. */
+  get view() {
+    return this._view ? structuredClone(this._view) : null;
+  }
+
+  _ctx() {
+    const device = this.getAttribute('device');
+    return {
+      t: strings(this.lang),
+      headingLevel: Math.max(1, Math.min(5, Number(this.getAttribute('heading-level')) || 2)),
+      phone: device === 'phone' || (device !== 'desktop' && this._phoneQuery.matches),
+      restored: this._restored,
+      act: (action) => this._act(action),
+      setAck: (id, checked) => this._setAck(id, checked),
+    };
+  }
+
+  /** Shadow root skeleton: the stylesheet (same-origin file, allowed by style-src 'self'), a live region, the body. */
+  _frame() {
+    const t = strings(this.lang);
+    const root = this.shadowRoot;
+    if (!this._body) {
+      this._live = h('p', { class: 'b-sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+      this._body = h('div', { class: 'b-body' });
+      this._box = h('div', { class: 'b-root', role: 'region' }, this._live, this._body);
+      root.append(h('link', { rel: 'stylesheet', href: STYLESHEET }), this._box);
+    }
+    this._box.setAttribute('aria-label', t.region);
+    this._box.setAttribute('lang', this.lang);
+  }
+
+  async _load() {
+    const generation = ++this._generation;
+    const t = strings(this.lang);
+    const ctx = this._ctx();
+    this._frame();
+    this._sub?.free?.();
+    this._sub = null;
+    this._view = null;
+    this._restored = false;
+    this._body.replaceChildren(h('p', { class: 'b-loading', role: 'status' }, t.loading));
+    const stale = () => generation !== this._generation;
+
+    const attr = this.getAttribute('profile');
+    if (!attr) return this._fail(t.errNoProfile);
+    const profileUrl = new URL(attr, document.baseURI);
+    // Only the host that serves the widget: no request to a third party, ever.
+    if (profileUrl.origin !== new URL(HERE).origin) return this._fail(t.errCrossOrigin(profileUrl.href));
+
+    const wasm = loadWasm().then((m) => ({ m }), (error) => ({ error }));
+    let text;
+    try {
+      const res = await fetch(profileUrl, { credentials: 'same-origin', cache: 'no-cache' });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      text = await res.text();
+    } catch (e) {
+      if (!stale()) this._fail(t.errFetch(profileUrl.pathname, e.message));
+      return;
+    }
+    if (stale()) return;
+    let raw;
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
+      return this._fail(t.errJson(e.message));
+    }
+
+    const { m, error } = await wasm;
+    if (stale()) return;
+    if (error) {
+      return this._fail(error.code === 'no-wasm' ? t.errWasm : t.errModule(error.message), { fallback: plainJoin(ctx, raw) });
+    }
+    this._storeKey = store.keyFor(raw?.id);
+    const saved = this.hasAttribute('remember') ? store.load(this._storeKey) : null;
+    try {
+      this._sub = new m.Subscription(text, this.lang, saved, Date.now());
+    } catch (e) {
+      const issues = Array.isArray(e.issues) ? e.issues.filter((i) => i.level === 'error') : [];
+      const details = issues.map((i) => `${i.path}: ${i.message?.[this.lang] ?? i.message?.it ?? ''}`);
+      return this._fail(t.errInvalid, { details: details.length ? details : [String(e.message || e)], fallback: plainJoin(ctx, raw) });
+    }
+    this._view = this._sub.view();
+    this._restored = this._view.step === 'join';
+    if (saved && this._view.step !== 'join') store.clear(this._storeKey); // another policy version: ask again
+    this._render({ focus: false, announce: false });
+    performance.mark('banditore:ready');
+    this.dispatchEvent(new CustomEvent('banditore:ready', { bubbles: true, composed: true, detail: { step: this._view.step } }));
+  }
+
+  _fail(message, opts) {
+    this._frame();
+    this._body.replaceChildren(renderError(this._ctx(), message, opts));
+    this.setAttribute('data-state', 'error');
+    this.dispatchEvent(new CustomEvent('banditore:error', { bubbles: true, composed: true, detail: { message } }));
+  }
+
+  _render({ focus = true, announce = true } = {}) {
+    const ctx = this._ctx();
+    const v = this._view;
+    this._body.replaceChildren(...renderView(ctx, v).filter(Boolean));
+    this.setAttribute('data-step', v.step);
+    this.setAttribute('data-state', 'ready');
+    if (announce) this._live.textContent = stepTitle(ctx.t, v);
+    // Focus follows the step only after the citizen acted, never on page load.
+    if (focus) this._body.querySelector('.b-step-title')?.focus();
+  }
+
+  _setAck(id, checked) {
+    try {
+      this._view = this._sub.setAck(id, checked);
+    } catch (e) {
+      this._flowError(e);
+    }
+  }
+
+  _act(action) {
+    const before = this._view.step;
+    try {
+      this._view = action === 'consent' ? this._sub.consent(Date.now()) : this._sub[action]();
+    } catch (e) {
+      return this._flowError(e);
+    }
+    this._restored = false;
+    this._afterTransition(before, action);
+    this._render();
+  }
+
+  _afterTransition(before, action) {
+    const remember = this.hasAttribute('remember');
+    if (action === 'consent') {
+      if (remember) store.save(this._storeKey, this._sub.receiptJson());
+      this._emit('given', this._view.receipt);
+    } else if (action === 'revoke') {
+      store.clear(this._storeKey);
+      this._emit('revoked', null);
+    } else if (action === 'decline') {
+      store.clear(this._storeKey);
+      this._emit('declined', null);
+    }
+  }
+
+  _emit(action, receipt) {
+    const detail = { action, profile_id: this._view.comune.id, receipt: receipt ? structuredClone(receipt) : null };
+    this.dispatchEvent(new CustomEvent('banditore:consent', { bubbles: true, composed: true, detail }));
+  }
+
+  _flowError(e) {
+    const t = strings(this.lang);
+    const current = this._body.querySelector('.b-flow-error');
+    const msg = h('p', { class: 'b-error-text b-flow-error', role: 'alert' }, t.errFlow(e?.message || String(e)));
+    if (current) current.replaceWith(msg);
+    else this._body.append(msg);
+  }
+}
+
+/**
+ * Without the WASM module the widget cannot run the consent flow, but a citizen can still be
+ * pointed at the official link the profile publishes (only https links become links).
+ */
+function plainJoin(ctx, raw) {
+  const t = ctx.t;
+  const channels = Array.isArray(raw?.channels) ? raw.channels : [];
+  const out = [];
+  for (const c of channels) {
+    if (!c || typeof c !== 'object') continue;
+    const url = safeHref(c.invite_url || c.url, { https: true });
+    if ((c.kind === 'whatsapp-channel' || c.kind === 'telegram-channel') && url) {
+      out.push(h('p', {}, t.plainJoin, ' ', h('a', { href: url, rel: 'noopener noreferrer', 'data-join': 'plain' }, url)));
+    } else if (c.kind === 'whatsapp-broadcast' && c.number) {
+      out.push(h('p', { 'data-join': 'plain-number' }, t.plainNumber(String(c.number), String(c.subscribe_keyword || 'ATTIVA ISCRIZIONE'))));
+    }
+  }
+  const site = safeHref(raw?.comune?.website, { https: true });
+  if (site) out.push(h('p', {}, t.contactComune, ' ', h('a', { href: site, rel: 'noopener noreferrer' }, site)));
+  return out;
+}
+
+if (!customElements.get('banditore-iscrizione')) customElements.define('banditore-iscrizione', BanditoreIscrizione);

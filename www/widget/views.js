@@ -1,0 +1,380 @@
+// Renders a view of the consent flow (computed by the WASM module) as DOM. Pure presentation:
+// which step comes next, which acknowledgements exist and every text come from the view.
+import { h, link, safeHref, safeSvg, uid } from './dom.js';
+
+export const FLOW_STEPS = ['policy', 'informativa', 'consent', 'join'];
+
+const PLATFORM_NAMES = { whatsapp: 'WhatsApp', telegram: 'Telegram' };
+
+/** Headings start at the embedder's level (attribute heading-level, default 2). */
+function heading(ctx, depth, text, attrs = {}) {
+  const level = Math.min(6, ctx.headingLevel + depth);
+  return h(`h${level}`, attrs, text);
+}
+
+function paragraphs(list, cls) {
+  return (list || []).filter(Boolean).map((p) => h('p', { class: cls }, p));
+}
+
+/** Policy texts mark list items with a leading "- ": shown as a list, never as markup. */
+function richParagraphs(list) {
+  const out = [];
+  let items = null;
+  for (const p of list || []) {
+    if (/^\s*- /.test(p)) {
+      items ??= h('ul', {});
+      items.append(h('li', {}, p.replace(/^\s*- /, '')));
+      if (!out.includes(items)) out.push(items);
+    } else {
+      items = null;
+      out.push(h('p', {}, p));
+    }
+  }
+  return out;
+}
+
+function button(text, onclick, { kind = 'primary', ...attrs } = {}) {
+  return h('button', { type: 'button', class: `b-btn b-btn-${kind}`, onclick, ...attrs }, text);
+}
+
+function actions(...buttons) {
+  return h('div', { class: 'b-actions' }, buttons);
+}
+
+/** The step's section: its heading is the focus target when the step changes. */
+function section(ctx, step, title, ...children) {
+  const id = uid('b-step');
+  return h(
+    'section',
+    { class: `b-step b-step-${step}`, 'aria-labelledby': id, 'data-step': step },
+    heading(ctx, 1, title, { id, class: 'b-step-title', tabindex: '-1' }),
+    children,
+  );
+}
+
+function policyStep(ctx, v) {
+  const t = ctx.t;
+  const { policy } = v;
+  const full = h(
+    'details',
+    { class: 'b-details' },
+    h('summary', {}, t.fullPolicy),
+    h('div', { class: 'b-articles' }, [
+      h('p', { class: 'b-policy-title' }, policy.title),
+      policy.approval ? h('p', { class: 'b-muted' }, policy.approval) : null,
+      (policy.articles || []).map((a) =>
+        h(
+          'article',
+          { class: 'b-article' },
+          heading(ctx, 2, [a.number, a.title].filter(Boolean).join(' – ')),
+          richParagraphs(a.paragraphs),
+        ),
+      ),
+    ]),
+  );
+  return section(
+    ctx,
+    'policy',
+    t.steps.policy,
+    v.policy_changed && v.messages.policy_changed
+      ? h('p', { class: 'b-notice', role: 'note' }, v.messages.policy_changed)
+      : null,
+    h('ul', { class: 'b-summary' }, (policy.summary || []).map((s) => h('li', {}, s))),
+    full,
+    policy.url ? h('p', {}, link(policy.url, t.policyLink)) : null,
+    actions(
+      button(t.continue, () => ctx.act('next')),
+      v.can_decline ? button(t.decline, () => ctx.act('decline'), { kind: 'secondary' }) : null,
+    ),
+  );
+}
+
+function informativaStep(ctx, v) {
+  const t = ctx.t;
+  const inf = v.informativa;
+  return section(
+    ctx,
+    'informativa',
+    inf.title || t.steps.informativa,
+    inf.intro ? h('p', {}, inf.intro) : null,
+    (inf.sections || []).map((s) =>
+      h('div', { class: 'b-inf-section', 'data-section': s.id }, heading(ctx, 2, s.heading), paragraphs(s.paragraphs)),
+    ),
+    inf.url ? h('p', {}, link(inf.url)) : null,
+    actions(
+      button(t.continue, () => ctx.act('next')),
+      button(t.back, () => ctx.act('back'), { kind: 'secondary' }),
+      v.can_decline ? button(t.decline, () => ctx.act('decline'), { kind: 'secondary' }) : null,
+    ),
+  );
+}
+
+function consentStep(ctx, v) {
+  const t = ctx.t;
+  const c = v.consent;
+  const errorId = uid('b-err');
+  const error = h('p', { id: errorId, class: 'b-error-text', role: 'alert' });
+  const boxes = [];
+  const items = (c.acks || []).map((ack) => {
+    const id = uid('b-ack');
+    const box = h('input', {
+      type: 'checkbox',
+      id,
+      name: ack.id,
+      'data-ack': ack.id,
+      checked: ack.checked,
+      required: ack.required,
+      onchange: (e) => {
+        ctx.setAck(ack.id, e.target.checked);
+        if (e.target.checked) e.target.removeAttribute('aria-invalid');
+      },
+    });
+    boxes.push(box);
+    return h(
+      'div',
+      { class: 'b-check' },
+      box,
+      h('label', { for: id }, ack.label, ack.source ? h('span', { class: 'b-source' }, ` (${ack.source})`) : null),
+    );
+  });
+  const accept = (e) => {
+    e.preventDefault();
+    const missing = boxes.filter((b) => b.required && !b.checked);
+    if (missing.length) {
+      error.textContent = t.consentMissing(missing.length);
+      for (const b of missing) {
+        b.setAttribute('aria-invalid', 'true');
+        b.setAttribute('aria-describedby', errorId);
+      }
+      missing[0].focus();
+      return;
+    }
+    ctx.act('consent');
+  };
+  return section(
+    ctx,
+    'consent',
+    t.steps.consent,
+    h(
+      'form',
+      { class: 'b-form', novalidate: true, onsubmit: accept },
+      c.intro ? h('p', {}, c.intro) : null,
+      h('fieldset', { class: 'b-fieldset' }, h('legend', {}, c.legend || t.consentLegend), items),
+      h('p', { class: 'b-muted' }, c.note || t.consentHint),
+      error,
+      actions(
+        h('button', { type: 'submit', class: 'b-btn b-btn-primary' }, t.accept),
+        button(t.decline, () => ctx.act('decline'), { kind: 'secondary' }),
+        button(t.back, () => ctx.act('back'), { kind: 'secondary' }),
+      ),
+    ),
+  );
+}
+
+/** A download link for the vCard: a blob: URL, created on demand and released after use. */
+function vcardLink(ctx, vcard) {
+  const a = h('a', { class: 'b-btn b-btn-secondary', download: vcard.file_name || 'contatto.vcf', href: '#' }, vcard.label || ctx.t.saveContact);
+  a.addEventListener('click', () => {
+    const url = URL.createObjectURL(new Blob([vcard.text], { type: vcard.mime || 'text/vcard' }));
+    a.href = url;
+    setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  });
+  return a;
+}
+
+function joinStep(ctx, v) {
+  const t = ctx.t;
+  const j = v.join;
+  const platform = PLATFORM_NAMES[v.channel.platform] || v.channel.platform;
+  const primaryHref = safeHref(j.primary?.url, { https: true });
+  const openButton = primaryHref
+    ? h('a', { class: 'b-btn b-btn-primary b-open', href: primaryHref, rel: 'noopener noreferrer', 'data-join': 'open' }, j.platform_action || t.openIn(platform))
+    : null;
+
+  let main;
+  if (ctx.phone) {
+    main = h('div', { class: 'b-join-phone' }, openButton);
+  } else {
+    const svg = j.qr?.svg ? safeSvg(j.qr.svg) : null;
+    const figure = svg
+      ? h('figure', { class: 'b-qr' }, h('div', { class: 'b-qr-code', role: 'img', 'aria-label': j.qr.text_alternative || t.qrLabel }))
+      : null;
+    if (figure) {
+      svg.setAttribute('aria-hidden', 'true');
+      svg.setAttribute('focusable', 'false');
+      figure.firstChild.append(svg);
+    }
+    main = h(
+      'div',
+      { class: 'b-join-desktop' },
+      figure,
+      h('p', {}, t.scanQr),
+      primaryHref
+        ? h('p', { class: 'b-link-text' }, h('a', { href: primaryHref, rel: 'noopener noreferrer', 'data-join': 'link' }, j.qr?.url || primaryHref))
+        : null,
+    );
+  }
+
+  const broadcast = j.number
+    ? h(
+        'div',
+        { class: 'b-broadcast' },
+        h('p', { class: 'b-number' }, h('span', { class: 'b-muted' }, `${t.numberLabel}: `), h('strong', { 'data-number': j.number.e164 }, j.number.display)),
+        j.vcard ? h('p', {}, t.saveFirst) : null,
+        h(
+          'div',
+          { class: 'b-actions' },
+          j.vcard ? vcardLink(ctx, j.vcard) : null,
+          j.subscribe && safeHref(j.subscribe.url, { https: true }) && j.subscribe.url !== j.primary?.url
+            ? h('a', { class: 'b-btn b-btn-secondary', href: safeHref(j.subscribe.url, { https: true }), rel: 'noopener noreferrer', 'data-join': 'subscribe' }, j.subscribe.label || t.sendKeyword(j.subscribe.keyword))
+            : null,
+        ),
+      )
+    : null;
+
+  const receipt = v.receipt;
+  return section(
+    ctx,
+    'join',
+    j.title || t.steps.join,
+    ctx.restored ? h('p', { class: 'b-notice' }, t.rememberedNote) : null,
+    j.steps?.length ? h('ol', { class: 'b-join-steps' }, j.steps.map((s) => h('li', {}, s))) : null,
+    main,
+    broadcast,
+    unsubscribeBlock(ctx, v),
+    helpBlock(ctx, v),
+    officialBlock(ctx, v),
+    receipt?.consented_at ? h('p', { class: 'b-muted b-receipt' }, t.receiptNote(formatDate(receipt.consented_at, v.lang))) : null,
+    actions(button(t.revoke, () => ctx.act('revoke'), { kind: 'secondary' })),
+  );
+}
+
+function formatDate(iso, lang) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Rome' }).format(d);
+}
+
+function unsubscribeBlock(ctx, v) {
+  const u = v.unsubscribe;
+  if (!u) return null;
+  return h('div', { class: 'b-info b-unsubscribe' }, heading(ctx, 2, u.title || ctx.t.unsubscribeTitle), h('ol', {}, (u.steps || []).map((s) => h('li', {}, s))));
+}
+
+function helpBlock(ctx, v) {
+  const help = v.help;
+  if (!help) return null;
+  return h(
+    'div',
+    { class: 'b-info b-help' },
+    heading(ctx, 2, help.title || ctx.t.helpTitle),
+    help.text ? h('p', {}, help.text) : null,
+    help.contacts?.length
+      ? h('ul', { class: 'b-contacts' }, help.contacts.map((c) => h('li', {}, `${c.label}: `, contactLink(c))))
+      : null,
+  );
+}
+
+function officialBlock(ctx, v) {
+  const o = v.official;
+  if (!o) return null;
+  return h(
+    'div',
+    { class: 'b-info b-official' },
+    heading(ctx, 2, ctx.t.officialTitle),
+    h('p', {}, o.notice || ctx.t.notReplace),
+    o.links?.length ? h('ul', { class: 'b-contacts' }, o.links.map((l) => h('li', {}, `${l.label}: `, contactLink(l)))) : null,
+  );
+}
+
+/** https:, mailto: and tel: links as the view validated them; anything else as text. */
+function contactLink(c) {
+  const url = String(c.url || '');
+  if (/^(mailto|tel):/i.test(url)) return h('a', { href: url }, c.value || url);
+  if (url) return link(url, c.value || url);
+  return h('span', {}, c.value);
+}
+
+function declinedStep(ctx, v) {
+  return section(
+    ctx,
+    'declined',
+    ctx.t.declinedTitle,
+    h('p', {}, v.messages.declined),
+    officialBlock(ctx, v),
+    helpBlock(ctx, v),
+    actions(button(ctx.t.restart, () => ctx.act('restart'), { kind: 'secondary' })),
+  );
+}
+
+function revokedStep(ctx, v) {
+  return section(
+    ctx,
+    'revoked',
+    ctx.t.revokedTitle,
+    h('p', {}, v.messages.revoked),
+    unsubscribeBlock(ctx, v),
+    officialBlock(ctx, v),
+    helpBlock(ctx, v),
+    actions(button(ctx.t.restart, () => ctx.act('restart'), { kind: 'secondary' })),
+  );
+}
+
+const STEPS = {
+  policy: policyStep,
+  informativa: informativaStep,
+  consent: consentStep,
+  join: joinStep,
+  declined: declinedStep,
+  revoked: revokedStep,
+};
+
+/** The step title used by the live region and the progress list. */
+export function stepTitle(t, v) {
+  if (v.step === 'declined') return t.declinedTitle;
+  if (v.step === 'revoked') return t.revokedTitle;
+  return t.steps[v.step];
+}
+
+function progress(ctx, v) {
+  const current = FLOW_STEPS.indexOf(v.step);
+  if (current < 0) return null;
+  return h(
+    'ol',
+    { class: 'b-progress', 'aria-label': ctx.t.stepOf(current + 1, FLOW_STEPS.length, ctx.t.steps[v.step]) },
+    FLOW_STEPS.map((s, i) =>
+      h(
+        'li',
+        { class: i < current ? 'b-done' : i === current ? 'b-current' : '', 'aria-current': i === current ? 'step' : null },
+        h('span', { class: 'b-progress-n', 'aria-hidden': 'true' }, String(i + 1)),
+        h('span', { class: 'b-progress-label' }, ctx.t.steps[s]),
+      ),
+    ),
+  );
+}
+
+/** The whole widget body for a view: the channel's header, the progress, the step. */
+export function renderView(ctx, v) {
+  return [
+    h(
+      'header',
+      { class: 'b-head' },
+      h('p', { class: 'b-kicker' }, v.comune.official_name || v.comune.name),
+      heading(ctx, 0, v.channel.label || v.channel.name, { class: 'b-title' }),
+    ),
+    progress(ctx, v),
+    STEPS[v.step](ctx, v),
+  ];
+}
+
+/** The error box: never a blank widget. `details` are plain strings; `fallback` extra nodes. */
+export function renderError(ctx, message, { details = [], fallback = [] } = {}) {
+  return h(
+    'div',
+    { class: 'b-error', role: 'alert' },
+    heading(ctx, 0, ctx.t.errorTitle, { class: 'b-title', tabindex: '-1' }),
+    h('p', {}, message),
+    details.length ? h('ul', { class: 'b-issues' }, details.map((d) => h('li', {}, d))) : null,
+    fallback,
+  );
+}
