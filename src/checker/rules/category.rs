@@ -1,0 +1,102 @@
+//! The draft's category: every message belongs to one of the kinds of content the policy
+//! allows (seed art. 2.1), and the emergency category is what exempts it from the hours.
+
+use crate::checker::{Context, RawFinding, Rule};
+use crate::i18n::Msg;
+use crate::profile::Severity;
+
+pub struct CategoryRule;
+
+pub static RULE: CategoryRule = CategoryRule;
+
+const MISSING: &str = "category.missing";
+const NOT_ALLOWED: &str = "category.not-allowed";
+
+fn source(ctx: &Context<'_>) -> String {
+    match ctx.profile.categories.iter().map(|c| c.source.trim()).find(|s| !s.is_empty()) {
+        Some(article) => format!("Disciplinare {} {article}", ctx.profile.comune.name),
+        None => format!("Disciplinare {}, contenuti ammessi", ctx.profile.comune.name),
+    }
+}
+
+fn id_list(ctx: &Context<'_>) -> String {
+    ctx.profile.categories.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+impl Rule for CategoryRule {
+    fn ids(&self) -> &'static [&'static str] {
+        &[MISSING, NOT_ALLOWED]
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
+        let ids = id_list(ctx);
+        match ctx.draft.category.as_deref().map(str::trim) {
+            None | Some("") => out.push(
+                RawFinding::new(
+                    MISSING,
+                    Severity::Info,
+                    0..0,
+                    Msg::new(
+                        format!("Scegli una categoria per il messaggio: {ids}."),
+                        format!("Choose a category for the message: {ids}."),
+                    ),
+                    source(ctx),
+                )
+                .with_fix(ids),
+            ),
+            Some(cat) if !ctx.profile.categories.iter().any(|c| c.id == cat) => out.push(
+                RawFinding::new(
+                    NOT_ALLOWED,
+                    Severity::Error,
+                    0..0,
+                    Msg::new(
+                        format!("La categoria «{cat}» non è tra quelle previste dal disciplinare: {ids}."),
+                        format!("Category «{cat}» is not one the policy allows: {ids}."),
+                    ),
+                    source(ctx),
+                )
+                .with_fix(ids),
+            ),
+            Some(_) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checker::testing::{findings, profile};
+    use crate::checker::{Checker, Draft};
+    use crate::i18n::Lang;
+    use crate::profile::Severity;
+    use crate::time::Timestamp;
+
+    fn check_cat(cat: Option<&str>) -> crate::checker::Report {
+        let draft = Draft { text: "Domani mercato.".into(), category: cat.map(Into::into), ..Default::default() };
+        let now = Timestamp::parse_rfc3339("2026-11-23T10:00:00+01:00").unwrap();
+        Checker::new(profile()).check(&draft, now, Lang::It).unwrap()
+    }
+
+    #[test]
+    fn missing_category_is_info_with_the_list() {
+        for cat in [None, Some(" ")] {
+            let r = check_cat(cat);
+            let f = findings(&r, "category.missing");
+            assert_eq!(f.len(), 1);
+            assert_eq!(f[0].severity, Severity::Info);
+            assert_eq!(f[0].fix.as_deref(), Some("emergenze, pubblica-utilita, eventi"));
+            assert_eq!(f[0].source, "Disciplinare Esempio art. 2.1");
+        }
+    }
+
+    #[test]
+    fn unknown_category_is_an_error() {
+        let r = check_cat(Some("propaganda"));
+        let f = findings(&r, "category.not-allowed");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Error);
+        assert!(f[0].message.contains("propaganda"));
+        assert!(!r.can_send);
+        let ok = check_cat(Some("eventi"));
+        assert!(findings(&ok, "category.missing").is_empty() && findings(&ok, "category.not-allowed").is_empty());
+    }
+}

@@ -1,0 +1,48 @@
+//! Matches of one lexicon family in a folded text: the built-in list plus the profile's
+//! `extra_terms`, minus its `allowed_terms`. Shared by the lexicon-based policy rules.
+
+use std::ops::Range;
+
+use crate::checker::{lexicon, Context};
+
+/// One match: where it is in the folded text and in the original, and its lexicon section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit<'a> {
+    pub folded: Range<usize>,
+    pub range: Range<usize>,
+    /// The lexicon section, or `extra` for the profile's own terms.
+    pub section: &'a str,
+}
+
+/// Matches of `family` in `folded`, which must have the same byte layout as `ctx.folded.text`
+/// (the folded text itself or a same-length rewrite of it), sorted and non-overlapping.
+pub fn find<'a>(ctx: &Context<'a>, family: &str, folded: &str) -> Vec<Hit<'a>> {
+    let mut hits: Vec<Hit<'a>> = Vec::new();
+    let builtin = lexicon::builtin(family).map(|l| l.find_iter(folded)).unwrap_or_default();
+    let extra = ctx.prepared.extra.get(family).map(|l| l.find_iter(folded)).unwrap_or_default();
+    let all = builtin.into_iter().chain(extra.into_iter().map(|m| lexicon::LexMatch { section: "extra", ..m }));
+    for m in all {
+        if ctx.prepared.is_allowed(family, &ctx.folded.text[m.start..m.end]) {
+            continue;
+        }
+        hits.push(Hit { folded: m.start..m.end, range: ctx.original(m.start, m.end), section: m.section });
+    }
+    // Longest first at equal starts, then drop anything inside an earlier match.
+    hits.sort_by_key(|h| (h.folded.start, std::cmp::Reverse(h.folded.end)));
+    let mut out: Vec<Hit<'a>> = Vec::with_capacity(hits.len());
+    for h in hits {
+        if out.last().is_some_and(|p| h.folded.start < p.folded.end) {
+            continue;
+        }
+        out.push(h);
+    }
+    out
+}
+
+/// The sentence (between `.`, `!`, `?`, `;` or a line break) around a folded range.
+pub fn sentence_around(folded: &str, at: Range<usize>) -> &str {
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | ';' | '\n');
+    let start = folded[..at.start].rfind(is_end).map_or(0, |i| i + 1);
+    let end = folded[at.end..].find(is_end).map_or(folded.len(), |i| at.end + i);
+    &folded[start..end]
+}

@@ -1,0 +1,164 @@
+//! Readability: the Gulpease index (Lucisano and Piemontese, 1988), made for Italian.
+//! 89 + (300 × sentences − 10 × letters) / words, from 0 to 100; below 60 a text is hard for
+//! readers with only compulsory schooling. Links are left out: they are not read as words.
+
+use super::urls;
+use crate::checker::{Context, RawFinding, Rule};
+use crate::i18n::Msg;
+use crate::profile::Severity;
+
+pub struct ReadabilityRule;
+
+pub static RULE: ReadabilityRule = ReadabilityRule;
+
+const ID: &str = "readability";
+const DEFAULT_THRESHOLD: u32 = 60;
+const SOURCE: &str = "Indice Gulpease (Lucisano e Piemontese, 1988)";
+
+/// Counts of a text, as the Gulpease formula wants them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub letters: usize,
+    pub words: usize,
+    pub sentences: usize,
+}
+
+/// Counts letters, words and sentences. A sentence ends at `.`, `!`, `?` or at a line break
+/// after text with no final punctuation (WhatsApp messages use lines as titles and list items).
+pub fn counts(text: &str) -> Counts {
+    let mut c = Counts::default();
+    let mut in_word = false;
+    let mut open_sentence = false;
+    let mut prev = ' ';
+    for ch in text.chars() {
+        if ch.is_alphanumeric() {
+            if ch.is_alphabetic() {
+                c.letters += 1;
+            }
+            if !in_word {
+                c.words += 1;
+                in_word = true;
+            }
+            open_sentence = true;
+        } else {
+            // "dell'anno" is two words; "12.30" and "e-mail" stay one.
+            let joins = matches!(ch, '.' | ',' | '-') && prev.is_ascii_digit() || ch == '-';
+            if !joins {
+                in_word = false;
+            }
+            if matches!(ch, '.' | '!' | '?' | '\n') && open_sentence && !(ch == '.' && prev.is_ascii_digit()) {
+                c.sentences += 1;
+                open_sentence = false;
+            }
+        }
+        prev = ch;
+    }
+    if open_sentence {
+        c.sentences += 1;
+    }
+    c
+}
+
+/// The Gulpease index, clamped to 0..=100; `None` for a text without words.
+pub fn gulpease(c: Counts) -> Option<f64> {
+    if c.words == 0 {
+        return None;
+    }
+    let g = 89.0 + (300.0 * c.sentences as f64 - 10.0 * c.letters as f64) / c.words as f64;
+    Some(g.clamp(0.0, 100.0))
+}
+
+/// The text with links blanked out.
+fn without_links(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for u in urls::find(text) {
+        out.push_str(&text[last..u.range.start]);
+        out.push(' ');
+        last = u.range.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+impl Rule for ReadabilityRule {
+    fn ids(&self) -> &'static [&'static str] {
+        &[ID]
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
+        let c = counts(&without_links(ctx.text));
+        let Some(index) = gulpease(c) else { return };
+        let threshold = ctx.profile.checker.readability_threshold.unwrap_or(DEFAULT_THRESHOLD);
+        let shown = index.round() as u32;
+        let (severity, message) = if index < f64::from(threshold) {
+            (
+                Severity::Warning,
+                Msg::new(
+                    format!("Indice Gulpease {shown} (sotto {threshold}): il testo è difficile per molti. Usa frasi più brevi e parole più semplici."),
+                    format!("Gulpease index {shown} (below {threshold}): the text is hard for many readers. Use shorter sentences and simpler words."),
+                ),
+            )
+        } else {
+            (
+                Severity::Info,
+                Msg::new(
+                    format!(
+                        "Indice Gulpease {shown} (soglia {threshold}): {} parole in {} frasi.",
+                        c.words, c.sentences
+                    ),
+                    format!(
+                        "Gulpease index {shown} (threshold {threshold}): {} words in {} sentences.",
+                        c.words, c.sentences
+                    ),
+                ),
+            )
+        };
+        out.push(RawFinding::new(ID, severity, 0..0, message, SOURCE));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checker::testing::{check, check_with, findings, profile};
+
+    #[test]
+    fn counts_follow_the_formula() {
+        let c = counts("Il mercato è chiuso. Domani riapre!");
+        assert_eq!(c, Counts { letters: 28, words: 6, sentences: 2 });
+        // 89 + (600 - 280) / 6 = 142.3 → 100.
+        assert_eq!(gulpease(c), Some(100.0));
+        let c = counts("Ore 12.30: dell'anno");
+        assert_eq!((c.words, c.sentences), (4, 1));
+        assert_eq!(gulpease(counts("")), None);
+    }
+
+    #[test]
+    fn simple_text_is_info_with_the_index() {
+        let r = check("Domani il mercato è in piazza Roma. Porta la borsa.");
+        let f = findings(&r, "readability");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Info);
+        assert!(f[0].message.starts_with("Indice Gulpease "), "{}", f[0].message);
+    }
+
+    #[test]
+    fn bureaucratic_text_warns_below_the_threshold() {
+        let hard = "Conformemente alle disposizioni regolamentari vigenti, l'amministrazione comunale comunica \
+            l'avvenuta predisposizione della documentazione amministrativa propedeutica all'espletamento \
+            dell'istruttoria relativa all'aggiudicazione provvisoria dell'appalto concernente la riqualificazione \
+            infrastrutturale dell'edificio scolastico.";
+        let f = findings(&check(hard), "readability").into_iter().cloned().collect::<Vec<_>>();
+        assert_eq!(f[0].severity, Severity::Warning);
+        let mut p = profile();
+        p.checker.readability_threshold = Some(0);
+        assert_eq!(findings(&check_with(&p, hard), "readability")[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn links_do_not_count_as_words() {
+        let with = counts(&without_links("Vedi https://www.comune.esempio.mb.it/un-percorso-molto-lungo/pagina oggi."));
+        assert_eq!(with.words, 2);
+    }
+}

@@ -1,0 +1,178 @@
+//! Links in a message: found in the original text and split into the parts the link rules
+//! and the markup rule look at. WhatsApp turns `www.x.it` and bare `x.it/path` into links
+//! too, so those count as links (without a scheme).
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// One link as written in the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Url<'t> {
+    /// Byte range in the original text.
+    pub range: Range<usize>,
+    pub text: &'t str,
+    /// Lowercase scheme (`https`, `http`, `javascript`, `data`...), empty when written without one.
+    pub scheme: String,
+    /// The `user[:pass]` part before an `@` in the authority, if any.
+    pub userinfo: Option<&'t str>,
+    /// Lowercase host without port or brackets (empty for `javascript:`/`data:`).
+    pub host: String,
+    /// Path, query and fragment, as written.
+    pub path: &'t str,
+}
+
+fn pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?i)(?:\b(?:javascript|data|vbscript):[^\s]+",
+            r"|\b[a-z][a-z0-9+.-]*://[^\s<>]+",
+            r"|\bwww\.[^\s<>]+",
+            // Bare host names: at least one dot and a top-level domain of letters.
+            r"|(?:^|[^@\w.\-/])(?:[a-z0-9\-]+\.)+[a-z]{2,12}(?::\d+)?(?:/[^\s<>]*)?)"
+        ))
+        .expect("valid regex")
+    })
+}
+
+/// Characters that end a sentence or close markup rather than belong to the link.
+fn trim_end(s: &str) -> &str {
+    let mut s = s.trim_end_matches(|c: char| {
+        matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '*' | '_' | '~' | '»' | '>')
+    });
+    // A closing parenthesis belongs to the link only if it opened one.
+    while s.ends_with(')') && s.matches('(').count() < s.matches(')').count() {
+        s = s[..s.len() - 1].trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '!' | '?'));
+    }
+    s
+}
+
+/// Every link in `text`, in order.
+pub fn find(text: &str) -> Vec<Url<'_>> {
+    let mut out = Vec::new();
+    for m in pattern().find_iter(text) {
+        let mut start = m.start();
+        let raw = m.as_str();
+        // The bare-host alternative consumes the character before the host.
+        let lead = raw.find(|c: char| c.is_ascii_alphanumeric()).unwrap_or(0);
+        start += lead;
+        let candidate = trim_end(&text[start..m.end()]);
+        if candidate.is_empty() {
+            continue;
+        }
+        if let Some(url) = parse(candidate, start) {
+            // Bare "parole.punto" like "ecc.it" are rare; require a known shape for bare hosts:
+            // a path, or a host of at least two labels with a letter top-level domain.
+            if url.scheme.is_empty() && !looks_like_bare_link(&url) {
+                continue;
+            }
+            out.push(url);
+        }
+    }
+    out
+}
+
+fn looks_like_bare_link(url: &Url<'_>) -> bool {
+    let tld = url.host.rsplit('.').next().unwrap_or("");
+    url.host.starts_with("www.") || !url.path.is_empty() || KNOWN_TLDS.contains(&tld)
+}
+
+/// Top-level domains common enough in Italian messages that a bare `nome.tld` is a link.
+const KNOWN_TLDS: &[&str] = &[
+    "it", "eu", "com", "net", "org", "info", "gov", "edu", "ly", "gl", "gd", "co", "io", "me", "to", "be", "ru", "cn",
+    "xyz", "top", "app", "link", "click", "tk", "ml", "ga", "cf", "online", "site", "biz", "us", "uk", "de", "fr",
+    "es", "ch",
+];
+
+fn parse(s: &str, offset: usize) -> Option<Url<'_>> {
+    let range = offset..offset + s.len();
+    let lower = s.to_ascii_lowercase();
+    for opaque in ["javascript:", "data:", "vbscript:"] {
+        if lower.starts_with(opaque) {
+            let scheme = opaque.trim_end_matches(':').to_owned();
+            return Some(Url { range, text: s, scheme, userinfo: None, host: String::new(), path: &s[opaque.len()..] });
+        }
+    }
+    let (scheme, rest) = match s.find("://") {
+        Some(i) => (s[..i].to_ascii_lowercase(), &s[i + 3..]),
+        None => (String::new(), s),
+    };
+    let auth_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(auth_end);
+    let (userinfo, hostport) = match authority.rfind('@') {
+        Some(i) => (Some(&authority[..i]), &authority[i + 1..]),
+        None => (None, authority),
+    };
+    let host = if let Some(v6) = hostport.strip_prefix('[') {
+        v6.split(']').next().unwrap_or("")
+    } else {
+        hostport.split(':').next().unwrap_or("")
+    };
+    if host.is_empty() {
+        return None;
+    }
+    Some(Url { range, text: s, scheme, userinfo, host: host.to_lowercase(), path })
+}
+
+/// Whether `host` is `domain` or one of its subdomains.
+pub fn host_is_within(host: &str, domain: &str) -> bool {
+    let domain = domain.trim().trim_start_matches("*.").trim_end_matches('.').to_ascii_lowercase();
+    !domain.is_empty() && (host == domain || host.strip_suffix(&domain).is_some_and(|p| p.ends_with('.')))
+}
+
+/// The lowercase host of a URL written in a profile (`https://www.comune.x.it/albo`).
+pub fn host_of(url: &str) -> Option<String> {
+    let url = url.trim();
+    if url.is_empty() {
+        return None;
+    }
+    parse(url, 0).map(|u| u.host).filter(|h| !h.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hosts(text: &str) -> Vec<(String, String)> {
+        find(text).into_iter().map(|u| (u.text.to_owned(), u.host)).collect()
+    }
+
+    #[test]
+    fn finds_links_with_and_without_scheme() {
+        let t = "Vedi https://www.comune.esempio.mb.it/albo. Oppure www.inps.it, o bit.ly/abc!";
+        let h = hosts(t);
+        assert_eq!(h[0], ("https://www.comune.esempio.mb.it/albo".to_owned(), "www.comune.esempio.mb.it".to_owned()));
+        assert_eq!(h[1], ("www.inps.it".to_owned(), "www.inps.it".to_owned()));
+        assert_eq!(h[2], ("bit.ly/abc".to_owned(), "bit.ly".to_owned()));
+        assert_eq!(h.len(), 3);
+    }
+
+    #[test]
+    fn e_mails_and_abbreviations_are_not_links() {
+        assert!(find("Scrivi a info@comune.esempio.mb.it entro le 12.30, ecc. Grazie.").is_empty());
+    }
+
+    #[test]
+    fn splits_userinfo_port_and_brackets() {
+        let u = &find("(vai su http://comune.it@192.168.1.1:8080/x.apk)")[0];
+        assert_eq!(u.userinfo, Some("comune.it"));
+        assert_eq!(u.host, "192.168.1.1");
+        assert_eq!(u.path, "/x.apk");
+        assert_eq!(u.text, "http://comune.it@192.168.1.1:8080/x.apk");
+        let v6 = &find("http://[::1]/a")[0];
+        assert_eq!(v6.host, "::1");
+        assert_eq!(find("javascript:alert(1)")[0].scheme, "javascript");
+    }
+
+    #[test]
+    fn host_suffixes() {
+        assert!(host_is_within("www.comune.esempio.mb.it", "comune.esempio.mb.it"));
+        assert!(!host_is_within("fakecomune.esempio.mb.it", "comune.esempio.mb.it"));
+        assert_eq!(
+            host_of("https://www.comune.esempio.mb.it/albo-pretorio").as_deref(),
+            Some("www.comune.esempio.mb.it")
+        );
+    }
+}
