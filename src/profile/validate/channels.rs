@@ -1,0 +1,271 @@
+//! The channels: only one-way kinds (seed art. 1.6), valid join links, broadcast numbers and
+//! keywords. A WhatsApp channel whose link the comune has not published yet keeps an empty
+//! `invite_url`: that is a warning, and link builders must show no join button for it.
+
+use super::format::{https_url, phone, Check, PhoneForm};
+use super::{duplicates, Issues};
+use crate::i18n::Msg;
+use crate::profile::{Channel, IssueLevel, Profile};
+
+/// Longest message each platform accepts, in characters.
+const WHATSAPP_MAX: u32 = 65_536;
+const TELEGRAM_MAX: u32 = 4_096;
+
+pub fn check(p: &Profile, out: &mut Issues) {
+    if p.channels.is_empty() {
+        out.error(
+            "$.channels",
+            "nessun canale configurato: serve almeno un canale",
+            "no channel configured: at least one is needed",
+        );
+    }
+    for (i, c) in p.channels.iter().enumerate() {
+        channel(&format!("$.channels[{i}]"), c, out);
+    }
+    let links = p.channels.iter().enumerate().filter_map(|(i, c)| match c {
+        Channel::WhatsappChannel { invite_url, .. } => {
+            Some((format!("$.channels[{i}].invite_url"), invite_url.as_str()))
+        }
+        Channel::TelegramChannel { url, .. } => Some((format!("$.channels[{i}].url"), url.as_str())),
+        _ => None,
+    });
+    duplicates(out, IssueLevel::Warning, links, ("link di iscrizione", "join link"));
+    platform(p, out);
+}
+
+fn channel(path: &str, c: &Channel, out: &mut Issues) {
+    match c {
+        Channel::WhatsappChannel { invite_url, info_url, .. } => {
+            let at = format!("{path}.invite_url");
+            if invite_url.is_empty() {
+                out.warning(
+                    at,
+                    "link del canale non ancora pubblicato: nessun link di iscrizione sarà mostrato finché non viene indicato",
+                    "channel link not yet published: no join link will be shown until it is set",
+                );
+            } else {
+                out.required(&at, invite_url, whatsapp_channel_url);
+            }
+            out.optional(&format!("{path}.info_url"), info_url, https_url);
+        }
+        Channel::WhatsappBroadcast { number, subscribe_keyword, unsubscribe_keyword, .. } => {
+            broadcast_number(&format!("{path}.number"), number, out);
+            keywords(path, subscribe_keyword, unsubscribe_keyword, out);
+        }
+        Channel::TelegramChannel { url, .. } => out.required(&format!("{path}.url"), url, telegram_url),
+        Channel::WhatsappGroup { .. } | Channel::TelegramGroup { .. } => out.error(
+            format!("{path}.kind"),
+            format!(
+                "tipo {} non ammesso: nei gruppi ogni iscritto vede il numero degli altri; usare un canale o una lista broadcast (art. 1.6 del disciplinare)",
+                c.kind()
+            ),
+            format!(
+                "kind {} is not allowed: in groups every member sees the others' numbers; use a channel or a broadcast list (policy art. 1.6)",
+                c.kind()
+            ),
+        ),
+    }
+}
+
+/// `https://whatsapp.com/channel/<code>` (also `www.`); the code is the channel's invite id.
+pub fn whatsapp_channel_url(s: &str) -> Check {
+    let u = https_url(s)?;
+    let code = (u.host == "whatsapp.com" || u.host == "www.whatsapp.com")
+        .then(|| u.rest.strip_prefix("/channel/"))
+        .flatten()
+        .map(|c| c.strip_suffix('/').unwrap_or(c));
+    match code {
+        Some(c) if (10..=64).contains(&c.len()) && c.chars().all(|c| c.is_ascii_alphanumeric()) => Ok(()),
+        _ => Err(Msg::new(
+            format!("{s:?} non è un link di canale WhatsApp (https://whatsapp.com/channel/<codice>)"),
+            format!("{s:?} is not a WhatsApp channel link (https://whatsapp.com/channel/<code>)"),
+        )),
+    }
+}
+
+/// `https://t.me/<username>`, `https://t.me/+<invite>` or `https://t.me/joinchat/<invite>`.
+pub fn telegram_url(s: &str) -> Check {
+    let u = https_url(s)?;
+    let path = u.rest.strip_prefix('/').unwrap_or("");
+    let path = path.strip_suffix('/').unwrap_or(path);
+    let host_ok = matches!(u.host.as_str(), "t.me" | "telegram.me");
+    let invite = |c: &str| {
+        (10..=64).contains(&c.len()) && c.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+    };
+    let username = |c: &str| {
+        (5..=32).contains(&c.len())
+            && c.starts_with(|c: char| c.is_ascii_alphabetic())
+            && c.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    };
+    let ok = host_ok
+        && match (path.strip_prefix('+'), path.strip_prefix("joinchat/")) {
+            (Some(code), _) | (_, Some(code)) => invite(code),
+            _ => username(path),
+        };
+    if ok {
+        Ok(())
+    } else {
+        Err(Msg::new(
+            format!("{s:?} non è un link di canale Telegram (https://t.me/<nome> o https://t.me/+<codice>)"),
+            format!("{s:?} is not a Telegram channel link (https://t.me/<name> or https://t.me/+<code>)"),
+        ))
+    }
+}
+
+/// The wa.me link to the broadcast number needs the country code, so a national number is a
+/// warning with the fix, anything else an error.
+fn broadcast_number(path: &str, number: &str, out: &mut Issues) {
+    match phone(number) {
+        Ok(PhoneForm::International) if number.starts_with('+') => {}
+        Ok(_) => out.warning(
+            path,
+            format!(
+                "scrivere il numero in formato internazionale, es. +39{}",
+                super::format::phone_digits(number).trim_start_matches("39")
+            ),
+            format!(
+                "write the number in international format, e.g. +39{}",
+                super::format::phone_digits(number).trim_start_matches("39")
+            ),
+        ),
+        Err(m) => out.push(path, IssueLevel::Error, m),
+    }
+}
+
+fn keywords(path: &str, subscribe: &str, unsubscribe: &str, out: &mut Issues) {
+    for (field, value) in [("subscribe_keyword", subscribe), ("unsubscribe_keyword", unsubscribe)] {
+        if value.trim().is_empty() {
+            out.error(
+                format!("{path}.{field}"),
+                "manca la parola chiave (es. ATTIVA ISCRIZIONE / DISATTIVA ISCRIZIONE)",
+                "the keyword is missing (e.g. ATTIVA ISCRIZIONE / DISATTIVA ISCRIZIONE)",
+            );
+        } else if value.chars().count() > 64 {
+            out.error(
+                format!("{path}.{field}"),
+                "parola chiave troppo lunga (max 64 caratteri)",
+                "keyword too long (64 characters at most)",
+            );
+        }
+    }
+    if !subscribe.trim().is_empty() && subscribe.trim().to_lowercase() == unsubscribe.trim().to_lowercase() {
+        out.error(
+            format!("{path}.unsubscribe_keyword"),
+            "le parole chiave di iscrizione e cancellazione coincidono",
+            "the subscribe and unsubscribe keywords are the same",
+        );
+    }
+}
+
+fn platform(p: &Profile, out: &mut Issues) {
+    let max = p.platform.max_message_length;
+    let path = "$.platform.max_message_length";
+    if max == 0 {
+        out.error(
+            path,
+            "la lunghezza massima dei messaggi deve essere maggiore di zero",
+            "the maximum message length must be above zero",
+        );
+        return;
+    }
+    let limit = p
+        .channels
+        .iter()
+        .map(|c| match c {
+            Channel::TelegramChannel { .. } | Channel::TelegramGroup { .. } => (TELEGRAM_MAX, "Telegram"),
+            _ => (WHATSAPP_MAX, "WhatsApp"),
+        })
+        .min();
+    if let Some((limit, name)) = limit.filter(|(l, _)| max > *l) {
+        out.warning(
+            path,
+            format!("{max} supera il limite di {name} ({limit} caratteri): i messaggi più lunghi non partirebbero"),
+            format!("{max} exceeds {name}'s limit ({limit} characters): longer messages would not be sent"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+    use crate::profile::IssueLevel::*;
+    use serde_json::json;
+
+    #[test]
+    fn channel_links() {
+        assert!(whatsapp_channel_url("https://whatsapp.com/channel/0029Vb2B50YHVvTYXDqSpE1U").is_ok());
+        assert!(whatsapp_channel_url("https://www.whatsapp.com/channel/0029Vb2B50YHVvTYXDqSpE1U/").is_ok());
+        for bad in [
+            "http://whatsapp.com/channel/0029Vb2B50YHVvTYXDqSpE1U",
+            "javascript:alert(1)",
+            "https://whatsapp.com.evil.it/channel/0029Vb2B50YHVvTYXDqSpE1U",
+            "https://chat.whatsapp.com/AbCdEfGhIjKlMnOp",
+            "https://whatsapp.com/channel/",
+            "https://whatsapp.com/channel/abc",
+            "https://wa.me/393665784663",
+        ] {
+            assert!(whatsapp_channel_url(bad).is_err(), "{bad}");
+        }
+        assert!(telegram_url("https://t.me/comune_esempio").is_ok());
+        assert!(telegram_url("https://t.me/+AbCdEf123456").is_ok());
+        assert!(telegram_url("https://t.me/joinchat/AbCdEf123456").is_ok());
+        for bad in
+            ["https://t.me/ab", "http://t.me/comune_esempio", "https://telegram.org/comune", "https://t.me/1comune"]
+        {
+            assert!(telegram_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn empty_invite_is_a_warning_and_hostile_one_an_error() {
+        let issues = issues_with(|v| v["channels"][0]["invite_url"] = "".into());
+        assert!(has(&issues, Warning, "$.channels[0].invite_url"));
+        assert!(errors(&issues).is_empty());
+        let issues = issues_with(|v| v["channels"][0]["invite_url"] = "javascript:alert(document.cookie)".into());
+        assert!(has(&issues, Error, "$.channels[0].invite_url"));
+    }
+
+    #[test]
+    fn groups_are_refused() {
+        let issues = issues_with(|v| {
+            v["channels"] =
+                json!([{"kind": "whatsapp-group", "invite_url": "https://chat.whatsapp.com/AbCdEfGhIjKlMnOp"}])
+        });
+        assert!(has(&issues, Error, "$.channels[0].kind"));
+        let issues = issues_with(|v| v["channels"] = json!([]));
+        assert!(has(&issues, Error, "$.channels"));
+    }
+
+    #[test]
+    fn broadcast_number_and_keywords() {
+        let ok = json!({"kind": "whatsapp-broadcast", "number": "+393665784663",
+            "subscribe_keyword": "ATTIVA ISCRIZIONE", "unsubscribe_keyword": "DISATTIVA ISCRIZIONE"});
+        let issues = issues_with(|v| v["channels"] = json!([ok]));
+        assert!(issues.is_empty(), "{issues:#?}");
+        let issues = issues_with(|v| {
+            v["channels"] = json!([{"kind": "whatsapp-broadcast", "number": "366.5784663",
+                "subscribe_keyword": "ISCRIVIMI", "unsubscribe_keyword": "iscrivimi"}])
+        });
+        assert!(has(&issues, Warning, "$.channels[0].number"));
+        assert!(issues.iter().any(|i| i.message.it.contains("+393665784663")), "{issues:#?}");
+        assert!(has(&issues, Error, "$.channels[0].unsubscribe_keyword"));
+        let issues = issues_with(|v| {
+            v["channels"] = json!([{"kind": "whatsapp-broadcast", "number": "not a number",
+                "subscribe_keyword": "", "unsubscribe_keyword": "STOP"}])
+        });
+        assert!(has(&issues, Error, "$.channels[0].number"));
+        assert!(has(&issues, Error, "$.channels[0].subscribe_keyword"));
+    }
+
+    #[test]
+    fn message_length_fits_the_platform() {
+        let issues = issues_with(|v| {
+            v["channels"] = json!([{"kind": "telegram-channel", "url": "https://t.me/comune_esempio"}]);
+            v["platform"]["max_message_length"] = 65536.into();
+        });
+        assert!(has(&issues, Warning, "$.platform.max_message_length"));
+        let issues = issues_with(|v| v["platform"]["max_message_length"] = 0.into());
+        assert!(has(&issues, Error, "$.platform.max_message_length"));
+    }
+}
