@@ -1,1 +1,306 @@
-//! (in progress)
+//! The consent flow as a state machine: policy → informativa → consent → join, plus decline
+//! and revoke; and the receipt it leaves behind.
+//!
+//! Consent is free (nothing pre-ticked), optional (declining is a normal end) and revocable
+//! (seed art. 6.2). An invalid transition is an error that leaves the state unchanged.
+
+pub mod acks;
+mod join;
+mod receipt;
+mod summary;
+pub mod view;
+
+pub use acks::Ack;
+pub use join::{join, Join};
+pub use receipt::{policy_version, Receipt};
+pub use view::View;
+
+use serde::Serialize;
+
+use crate::i18n::{Lang, Msg};
+use crate::profile::{Channel, Profile, ProfileIssue};
+use crate::time::Timestamp;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Step {
+    Policy,
+    Informativa,
+    Consent,
+    Join,
+    Declined,
+    Revoked,
+}
+
+impl Step {
+    pub fn name(self) -> &'static str {
+        match self {
+            Step::Policy => "policy",
+            Step::Informativa => "informativa",
+            Step::Consent => "consent",
+            Step::Join => "join",
+            Step::Declined => "declined",
+            Step::Revoked => "revoked",
+        }
+    }
+}
+
+/// Why a transition was refused. `code`: `invalid-transition`, `unknown-ack` or `missing-ack`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlowError {
+    pub code: &'static str,
+    pub message: Msg,
+}
+
+impl std::fmt::Display for FlowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} / {}", self.message.it, self.message.en)
+    }
+}
+
+impl std::error::Error for FlowError {}
+
+/// The first one-way channel of the profile, the one a citizen is invited to join, with its index.
+pub fn primary_channel(profile: &Profile) -> Option<(usize, &Channel)> {
+    profile.channels.iter().enumerate().find(|(_, c)| c.is_one_way())
+}
+
+/// One citizen's way through the consent flow for one profile.
+#[derive(Debug, Clone)]
+pub struct Flow {
+    lang: Lang,
+    step: Step,
+    profile_id: String,
+    version: String,
+    comune: crate::informativa::ComuneName,
+    acks: Vec<Ack>,
+    checked: Vec<bool>,
+    receipt: Option<Receipt>,
+    policy_changed: bool,
+    fixed: view::Fixed,
+}
+
+impl Flow {
+    /// `saved`: a receipt from an earlier visit (JSON). If it matches this profile and the
+    /// current policy version the flow starts at the join step; if the policy changed since,
+    /// it starts over with `policy_changed`; a malformed or foreign receipt is ignored.
+    pub fn new(profile: &Profile, lang: Lang, saved: Option<&str>) -> Result<Flow, Vec<ProfileIssue>> {
+        let (idx, channel) = primary_channel(profile).ok_or_else(|| {
+            vec![ProfileIssue::error(
+                "$.channels",
+                "nessun canale a senso unico (canale o lista broadcast) a cui iscriversi",
+                "no one-way channel (channel or broadcast list) to join",
+            )]
+        })?;
+        let comune = crate::informativa::display_comune(profile);
+        let path = format!("$.channels[{idx}]");
+        let name = if channel.name().trim().is_empty() { comune.bare.clone() } else { channel.name().trim().to_owned() };
+        let join = join::join(channel, &path, &name, &comune.bare, lang).map_err(|e| vec![e])?;
+        let version = policy_version(profile, Some(channel));
+        let acks = acks::acks_for(channel, &comune, view::platform_name(channel), lang);
+        let mut flow = Flow {
+            lang,
+            step: Step::Policy,
+            profile_id: profile.id.clone(),
+            checked: vec![false; acks.len()],
+            acks,
+            receipt: None,
+            policy_changed: false,
+            fixed: view::fixed(profile, channel, join, &comune, lang),
+            comune,
+            version,
+        };
+        if let Some(r) = saved.and_then(Receipt::from_json).filter(|r| r.profile_id == flow.profile_id) {
+            if r.policy_version == flow.version {
+                for (a, c) in flow.acks.iter().zip(flow.checked.iter_mut()) {
+                    *c = r.acknowledgements.iter().any(|g| g == a.id);
+                }
+                if flow.all_required_checked() {
+                    flow.step = Step::Join;
+                    flow.receipt = Some(r);
+                } else {
+                    // Same text, but an acknowledgement added since: ask again.
+                    flow.checked.iter_mut().for_each(|c| *c = false);
+                    flow.policy_changed = true;
+                }
+            } else {
+                flow.policy_changed = true;
+            }
+        }
+        Ok(flow)
+    }
+
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn policy_version(&self) -> &str {
+        &self.version
+    }
+
+    pub fn acks(&self) -> &[Ack] {
+        &self.acks
+    }
+
+    pub fn receipt(&self) -> Option<&Receipt> {
+        self.receipt.as_ref()
+    }
+
+    pub fn policy_changed(&self) -> bool {
+        self.policy_changed
+    }
+
+    pub fn can_back(&self) -> bool {
+        matches!(self.step, Step::Informativa | Step::Consent | Step::Declined)
+    }
+
+    pub fn can_next(&self) -> bool {
+        matches!(self.step, Step::Policy | Step::Informativa)
+    }
+
+    pub fn can_decline(&self) -> bool {
+        matches!(self.step, Step::Policy | Step::Informativa | Step::Consent)
+    }
+
+    pub fn can_consent(&self) -> bool {
+        self.step == Step::Consent && self.all_required_checked()
+    }
+
+    fn all_required_checked(&self) -> bool {
+        self.acks.iter().zip(&self.checked).all(|(a, c)| !a.required || *c)
+    }
+
+    pub fn next(&mut self) -> Result<Step, FlowError> {
+        self.step = match self.step {
+            Step::Policy => Step::Informativa,
+            Step::Informativa => Step::Consent,
+            Step::Consent => {
+                return Err(self.invalid(
+                    "per proseguire conferma le dichiarazioni e premi il pulsante di consenso, oppure rinuncia",
+                    "to go on, confirm the statements and give consent, or decline",
+                ))
+            }
+            _ => return Err(self.invalid_from("next")),
+        };
+        Ok(self.step)
+    }
+
+    pub fn back(&mut self) -> Result<Step, FlowError> {
+        self.step = match self.step {
+            Step::Informativa => Step::Policy,
+            Step::Consent => Step::Informativa,
+            Step::Declined => Step::Consent,
+            _ => return Err(self.invalid_from("back")),
+        };
+        Ok(self.step)
+    }
+
+    pub fn set_ack(&mut self, id: &str, checked: bool) -> Result<(), FlowError> {
+        if self.step != Step::Consent {
+            return Err(self.invalid_from("setAck"));
+        }
+        let i = self.acks.iter().position(|a| a.id == id).ok_or_else(|| FlowError {
+            code: "unknown-ack",
+            message: Msg::new(format!("dichiarazione sconosciuta: {id:?}"), format!("unknown acknowledgement: {id:?}")),
+        })?;
+        self.checked[i] = checked;
+        Ok(())
+    }
+
+    pub fn consent(&mut self, now: Timestamp) -> Result<&Receipt, FlowError> {
+        if self.step != Step::Consent {
+            return Err(self.invalid_from("consent"));
+        }
+        let missing: Vec<&str> = self.acks.iter().zip(&self.checked).filter(|(a, c)| a.required && !**c).map(|(a, _)| a.id).collect();
+        if !missing.is_empty() {
+            return Err(FlowError {
+                code: "missing-ack",
+                message: Msg::new(
+                    format!("per iscriversi servono tutte le dichiarazioni; mancano: {}", missing.join(", ")),
+                    format!("joining needs every acknowledgement; missing: {}", missing.join(", ")),
+                ),
+            });
+        }
+        let receipt = Receipt {
+            profile_id: self.profile_id.clone(),
+            policy_version: self.version.clone(),
+            lang: self.lang,
+            consented_at: now.to_rfc3339(),
+            acknowledgements: self.acks.iter().zip(&self.checked).filter(|(_, c)| **c).map(|(a, _)| a.id.to_owned()).collect(),
+        };
+        self.step = Step::Join;
+        self.policy_changed = false;
+        Ok(self.receipt.insert(receipt))
+    }
+
+    pub fn decline(&mut self) -> Result<Step, FlowError> {
+        if !self.can_decline() {
+            return Err(self.invalid_from("decline"));
+        }
+        self.clear();
+        self.step = Step::Declined;
+        Ok(self.step)
+    }
+
+    pub fn revoke(&mut self) -> Result<Step, FlowError> {
+        if self.step != Step::Join {
+            return Err(self.invalid_from("revoke"));
+        }
+        self.clear();
+        self.step = Step::Revoked;
+        Ok(self.step)
+    }
+
+    /// From an end (declined, revoked) back to the start.
+    pub fn restart(&mut self) -> Result<Step, FlowError> {
+        if !matches!(self.step, Step::Declined | Step::Revoked) {
+            return Err(self.invalid_from("restart"));
+        }
+        self.step = Step::Policy;
+        Ok(self.step)
+    }
+
+    fn clear(&mut self) {
+        self.checked.iter_mut().for_each(|c| *c = false);
+        self.receipt = None;
+    }
+
+    fn invalid(&self, it: &str, en: &str) -> FlowError {
+        FlowError { code: "invalid-transition", message: Msg::new(it, en) }
+    }
+
+    fn invalid_from(&self, action: &str) -> FlowError {
+        let s = self.step.name();
+        FlowError {
+            code: "invalid-transition",
+            message: Msg::new(format!("operazione «{action}» non consentita al passo «{s}»"), format!("{action}() is not allowed at step \"{s}\"")),
+        }
+    }
+
+    pub fn view(&self) -> View<'_> {
+        let f = &self.fixed;
+        View {
+            step: self.step,
+            lang: self.lang,
+            policy_changed: self.policy_changed,
+            can_back: self.can_back(),
+            can_next: self.can_next(),
+            can_decline: self.can_decline(),
+            comune: &f.comune,
+            channel: &f.channel,
+            policy: &f.policy,
+            informativa: &f.informativa,
+            consent: view::consent_view(&self.acks, &self.checked, self.can_consent(), &self.comune, self.lang),
+            join: &f.join,
+            unsubscribe: &f.unsubscribe,
+            help: &f.help,
+            official: &f.official,
+            messages: view::messages(&self.comune, self.policy_changed, self.lang),
+            receipt: self.receipt.as_ref(),
+        }
+    }
+}

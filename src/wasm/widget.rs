@@ -1,1 +1,119 @@
-//! The citizen widget's JS API (consent flow, informativa, join links, QR). In progress.
+//! The citizen widget's JS API: `new Subscription(profileJson, lang, savedReceiptJson, nowMs)`,
+//! its `view()` and transitions. Documented in docs/widget-api.md.
+//!
+//! Views cross to JS as JSON text parsed by the engine's `JSON.parse`: serde_json is already in
+//! the bundle for the profile, so this costs far less code than a second serializer.
+
+use wasm_bindgen::prelude::*;
+
+use super::{js_error, load_profile, parse_lang};
+use crate::consent::{Flow, FlowError};
+use crate::i18n::Lang;
+use crate::informativa;
+use crate::time::Timestamp;
+
+#[wasm_bindgen]
+pub struct Subscription {
+    flow: Flow,
+}
+
+fn json_value<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value).map_err(|e| js_error(&format!("serialization failed: {e}"), None))?;
+    js_sys::JSON::parse(&text)
+}
+
+/// An `Error` with `code` ("invalid-transition", "unknown-ack", "missing-ack").
+fn flow_error(e: FlowError, lang: Lang) -> JsValue {
+    let err = js_error(e.message.get(lang), None);
+    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("code"), &JsValue::from_str(e.code));
+    err
+}
+
+fn flow_for(profile_json: &str, lang: Lang, saved: Option<&str>) -> Result<Flow, JsValue> {
+    let profile = load_profile(profile_json, lang)?;
+    Flow::new(&profile, lang, saved).map_err(|issues| {
+        let summary: Vec<String> = issues.iter().map(|i| i.render(lang)).collect();
+        js_error(&summary.join("\n"), Some(&issues))
+    })
+}
+
+#[wasm_bindgen]
+impl Subscription {
+    /// Throws an `Error` with `issues` when the profile is unusable.
+    #[wasm_bindgen(constructor)]
+    pub fn new(profile_json: &str, lang: Option<String>, saved_receipt_json: Option<String>, _now_ms: Option<f64>) -> Result<Subscription, JsValue> {
+        let lang = parse_lang(lang);
+        Ok(Subscription { flow: flow_for(profile_json, lang, saved_receipt_json.as_deref())? })
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn step(&self) -> String {
+        self.flow.step().name().to_owned()
+    }
+
+    pub fn view(&self) -> Result<JsValue, JsValue> {
+        json_value(&self.flow.view())
+    }
+
+    pub fn next(&mut self) -> Result<JsValue, JsValue> {
+        self.flow.next().map_err(|e| flow_error(e, self.flow.lang()))?;
+        self.view()
+    }
+
+    pub fn back(&mut self) -> Result<JsValue, JsValue> {
+        self.flow.back().map_err(|e| flow_error(e, self.flow.lang()))?;
+        self.view()
+    }
+
+    #[wasm_bindgen(js_name = setAck)]
+    pub fn set_ack(&mut self, id: &str, checked: bool) -> Result<JsValue, JsValue> {
+        self.flow.set_ack(id, checked).map_err(|e| flow_error(e, self.flow.lang()))?;
+        self.view()
+    }
+
+    pub fn consent(&mut self, now_ms: f64) -> Result<JsValue, JsValue> {
+        if !now_ms.is_finite() {
+            return Err(js_error("nowMs deve essere un numero (Date.now()) / nowMs must be a number (Date.now())", None));
+        }
+        let lang = self.flow.lang();
+        self.flow.consent(Timestamp::from_millis(now_ms)).map_err(|e| flow_error(e, lang))?;
+        self.view()
+    }
+
+    pub fn decline(&mut self) -> Result<JsValue, JsValue> {
+        self.flow.decline().map_err(|e| flow_error(e, self.flow.lang()))?;
+        self.view()
+    }
+
+    pub fn revoke(&mut self) -> Result<JsValue, JsValue> {
+        self.flow.revoke().map_err(|e| flow_error(e, self.flow.lang()))?;
+        self.view()
+    }
+
+    pub fn restart(&mut self) -> Result<JsValue, JsValue> {
+        self.flow.restart().map_err(|e| flow_error(e, self.flow.lang()))?;
+        self.view()
+    }
+
+    /// The receipt as JSON to store, `null` unless consent is in force.
+    #[wasm_bindgen(js_name = receiptJson)]
+    pub fn receipt_json(&self) -> Option<String> {
+        self.flow.receipt().map(|r| r.to_json())
+    }
+}
+
+/// `"sha256:<hex>"`: the version a receipt must carry to be current.
+#[wasm_bindgen(js_name = policyVersion)]
+pub fn policy_version(profile_json: &str) -> Result<String, JsValue> {
+    Ok(flow_for(profile_json, Lang::It, None)?.policy_version().to_owned())
+}
+
+/// The informativa as `"text"`, `"markdown"` or `"html"` (escaped).
+#[wasm_bindgen(js_name = informativa)]
+pub fn informativa_text(profile_json: &str, lang: Option<String>, format: Option<String>) -> Result<String, JsValue> {
+    let lang = parse_lang(lang);
+    let profile = load_profile(profile_json, lang)?;
+    let format: informativa::Format = format.as_deref().unwrap_or("text").parse().map_err(|e: String| js_error(&e, None))?;
+    let channel = crate::consent::primary_channel(&profile).map(|(_, c)| c);
+    Ok(informativa::render(&informativa::build(&profile, channel, lang), format, lang))
+}
