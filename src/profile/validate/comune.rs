@@ -57,7 +57,23 @@ fn policy(p: &Profile, out: &mut Issues) {
     if pol.title.trim().is_empty() {
         out.error("$.policy.title", "manca il titolo del disciplinare", "the policy's title is missing");
     }
-    let a = &pol.approval;
+    approval(p, out);
+    out.optional("$.policy.url", &pol.url, https_url);
+    out.optional("$.policy.social_policy_url", &pol.social_policy_url, https_url);
+    articles(p, out);
+}
+
+/// A draft leaves number and date blank; a policy with no act at all gets one warning, not three.
+fn approval(p: &Profile, out: &mut Issues) {
+    let a = &p.policy.approval;
+    if [&a.act, &a.number, &a.date].iter().all(|s| s.trim().is_empty()) {
+        out.warning(
+            "$.policy.approval",
+            "manca l'atto di approvazione del disciplinare",
+            "the act approving the policy is missing",
+        );
+        return;
+    }
     out.expected("$.policy.approval.act", &a.act, ("l'atto di approvazione", "the approving act"), any_text);
     out.expected(
         "$.policy.approval.number",
@@ -71,8 +87,10 @@ fn policy(p: &Profile, out: &mut Issues) {
         ("la data di approvazione (bozza?)", "the approval date (a draft?)"),
         date,
     );
-    out.optional("$.policy.url", &pol.url, https_url);
-    out.optional("$.policy.social_policy_url", &pol.social_policy_url, https_url);
+}
+
+fn articles(p: &Profile, out: &mut Issues) {
+    let pol = &p.policy;
     if pol.articles.is_empty() {
         out.error(
             "$.policy.articles",
