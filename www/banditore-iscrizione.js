@@ -85,6 +85,7 @@ class BanditoreIscrizione extends HTMLElement {
       headingLevel: Math.max(1, Math.min(5, Number(this.getAttribute('heading-level')) || 2)),
       phone: device === 'phone' || (device !== 'desktop' && this._phoneQuery.matches),
       restored: this._restored,
+      remember: this.hasAttribute('remember'),
       act: (action) => this._act(action),
       setAck: (id, checked) => this._setAck(id, checked),
     };

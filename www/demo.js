@@ -2,6 +2,6 @@
 const log = document.querySelector('[data-event-log]');
 if (log) {
   document.addEventListener('banditore:consent', (e) => {
-    log.textContent = `${new Date().toLocaleTimeString()} ${e.detail.action}\n${JSON.stringify(e.detail.receipt, null, 2)}\n\n${log.textContent}`;
+    log.textContent = `${new Date().toLocaleTimeString("it-IT")} ${e.detail.action}\n${JSON.stringify(e.detail.receipt, null, 2)}\n\n${log.textContent}`;
   });
 }

@@ -3,8 +3,8 @@
 // API (kept stable: other test files import it):
 //   const h = await startHarness({ mounts })   -> { origin, browser, close() }
 //       Serves the demo exactly as www/serve.mjs does (same handler, same CSP), on an ephemeral
-//       loopback port, plus test-only mounts: { '/__test__/': absoluteDir } (default: tests/fixtures/www/
-//       at /__test__/). HTML from a test mount gets the strict CSP too.
+//       loopback port, plus test-only mounts { prefix: absoluteDir } (default TEST_MOUNTS: tests/fixtures/www/
+//       at /__test__/, tests/fixtures/ at /__fixtures__/). HTML from a test mount gets the strict CSP too.
 //   const s = await openPage(h, path, { device: 'desktop' | 'phone', ...contextOptions })
 //       -> { context, page, log, url }   log = { requests, consoleErrors, pageErrors, axeNoise, cookies() }
 //       (CSP reports caused by axe-core itself while it scans go to log.axeNoise, not consoleErrors)
@@ -68,8 +68,15 @@ function serveTestFile(dir, rel, res) {
   fs.createReadStream(file).pipe(res);
 }
 
+export const TEST_MOUNTS = {
+  '/__test__/': path.join(ROOT, 'tests/fixtures/www'),
+  '/__fixtures__/': path.join(ROOT, 'tests/fixtures'),
+  // BANDITORE_WIDGET_PKG=dir runs the tests against another build of the widget bundle.
+  ...(process.env.BANDITORE_WIDGET_PKG ? { '/pkg/banditore_widget/': path.resolve(process.env.BANDITORE_WIDGET_PKG) } : {}),
+};
+
 /** Starts the demo server (with test mounts) and Chromium. */
-export async function startHarness({ mounts = { '/__test__/': path.join(ROOT, 'tests/fixtures/www') } } = {}) {
+export async function startHarness({ mounts = TEST_MOUNTS } = {}) {
   // Reuse the real server's request handler so the tests see exactly what the demo serves.
   const demo = createServer();
   const handler = demo.listeners('request')[0];

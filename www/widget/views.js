@@ -59,7 +59,7 @@ function policyStep(ctx, v) {
     'details',
     { class: 'b-details' },
     h('summary', {}, t.fullPolicy),
-    h('div', { class: 'b-articles' }, [
+    h('div', { class: 'b-articles', role: 'region', tabindex: '0', 'aria-label': policy.title || t.fullPolicy }, [
       h('p', { class: 'b-policy-title' }, policy.title),
       policy.approval ? h('p', { class: 'b-muted' }, policy.approval) : null,
       (policy.articles || []).map((a) =>
@@ -84,7 +84,7 @@ function policyStep(ctx, v) {
     policy.url ? h('p', {}, link(policy.url, t.policyLink)) : null,
     actions(
       button(t.continue, () => ctx.act('next')),
-      v.can_decline ? button(t.decline, () => ctx.act('decline'), { kind: 'secondary' }) : null,
+      v.can_decline ? button(t.notJoin, () => ctx.act('decline'), { kind: 'secondary' }) : null,
     ),
   );
 }
@@ -104,7 +104,7 @@ function informativaStep(ctx, v) {
     actions(
       button(t.continue, () => ctx.act('next')),
       button(t.back, () => ctx.act('back'), { kind: 'secondary' }),
-      v.can_decline ? button(t.decline, () => ctx.act('decline'), { kind: 'secondary' }) : null,
+      v.can_decline ? button(t.notJoin, () => ctx.act('decline'), { kind: 'secondary' }) : null,
     ),
   );
 }
@@ -208,10 +208,14 @@ function joinStep(ctx, v) {
       'div',
       { class: 'b-join-desktop' },
       figure,
-      h('p', {}, t.scanQr),
-      primaryHref
-        ? h('p', { class: 'b-link-text' }, h('a', { href: primaryHref, rel: 'noopener noreferrer', 'data-join': 'link' }, j.qr?.url || primaryHref))
-        : null,
+      h(
+        'div',
+        {},
+        h('p', {}, t.scanQr),
+        primaryHref
+          ? h('p', { class: 'b-link-text' }, h('a', { href: primaryHref, rel: 'noopener noreferrer', 'data-join': 'link' }, j.qr?.url || primaryHref))
+          : null,
+      ),
     );
   }
 
@@ -239,12 +243,15 @@ function joinStep(ctx, v) {
     j.title || t.steps.join,
     ctx.restored ? h('p', { class: 'b-notice' }, t.rememberedNote) : null,
     j.steps?.length ? h('ol', { class: 'b-join-steps' }, j.steps.map((s) => h('li', {}, s))) : null,
-    main,
+    // A broadcast list reaches only saved contacts: the number and "Salva contatto" come first.
     broadcast,
+    main,
     unsubscribeBlock(ctx, v),
     helpBlock(ctx, v),
     officialBlock(ctx, v),
-    receipt?.consented_at ? h('p', { class: 'b-muted b-receipt' }, t.receiptNote(formatDate(receipt.consented_at, v.lang))) : null,
+    receipt?.consented_at
+      ? h('p', { class: 'b-muted b-receipt' }, (ctx.remember ? t.receiptNote : t.consentNote)(formatDate(receipt.consented_at, v.lang)))
+      : null,
     actions(button(t.revoke, () => ctx.act('revoke'), { kind: 'secondary' })),
   );
 }

@@ -1,0 +1,82 @@
+// Measures the citizen widget in headless Chromium: what it transfers (gzipped) and the time from
+// the script's request to the first usable step. Budget (issue 6): < 60 KB, < 150 ms.
+//
+// Usage: node scripts/bench-widget.mjs [--runs 20] [--page /comuni/siracusa.html]
+// (build the bundle first: bash scripts/build-wasm.sh)
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { startHarness, ROOT } from '../tests/browser/harness.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
+const runs = Number(opt('--runs', 20));
+const pagePath = opt('--page', '/comuni/siracusa.html');
+const BUDGET_BYTES = 60 * 1024;
+const BUDGET_MS = 150;
+
+// The widget's own files, as served (www/ at /, www/pkg/ at /pkg/); the profile is the comune's data.
+const isWidgetFile = (p) => p === '/banditore-iscrizione.js' || p.startsWith('/widget/') || p.startsWith('/pkg/banditore_widget/');
+
+const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+
+const h = await startHarness();
+try {
+  const fromRequest = [];
+  const fromExecution = [];
+  let files = new Set();
+  let profileFile = null;
+  for (let i = 0; i < runs + 2; i++) {
+    // A fresh context each time: nothing cached (the server also sends no-store).
+    const context = await h.browser.newContext();
+    const page = await context.newPage();
+    const requested = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(h.origin + pagePath);
+    await page.waitForSelector('banditore-iscrizione[data-state=ready]', { timeout: 15_000 });
+    const t = await page.evaluate(() => {
+      const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/banditore-iscrizione.js'));
+      const exec = performance.getEntriesByName('banditore:script')[0];
+      const ready = performance.getEntriesByName('banditore:ready')[0];
+      return { request: ready.startTime - script.startTime, exec: ready.startTime - exec.startTime };
+    });
+    if (i >= 2) {
+      // The first two runs warm up Chromium's own code caches; they are not counted.
+      fromRequest.push(t.request);
+      fromExecution.push(t.exec);
+    }
+    files = new Set(requested.filter(isWidgetFile));
+    profileFile = requested.find((p) => p.startsWith('/profiles/')) ?? profileFile;
+    await context.close();
+  }
+
+  const rows = [...files].sort().map((p) => {
+    const file = p.startsWith('/pkg/') ? path.join(ROOT, 'www', p) : path.join(ROOT, 'www', p);
+    return { path: p, raw: fs.statSync(file).size, gzip: gz(file) };
+  });
+  const total = rows.reduce((a, r) => a + r.gzip, 0);
+  const raw = rows.reduce((a, r) => a + r.raw, 0);
+  const profile = profileFile ? path.join(ROOT, 'pkg-config', profileFile.slice('/profiles/'.length)) : null;
+
+  console.log(`Citizen widget, ${pagePath}, headless Chromium, ${runs} runs\n`);
+  console.log('| file | raw | gzip -9 |\n|---|---:|---:|');
+  for (const r of rows) console.log(`| \`${r.path}\` | ${kb(r.raw)} | ${kb(r.gzip)} |`);
+  console.log(`| **widget total** | ${kb(raw)} | **${kb(total)}** (budget ${kb(BUDGET_BYTES)}) |`);
+  if (profile) console.log(`| profile (data, not counted) \`${profileFile}\` | ${kb(fs.statSync(profile).size)} | ${kb(gz(profile))} |`);
+  console.log('');
+  const line = (name, xs) => `| ${name} | ${quantile(xs, 0.5).toFixed(1)} ms | ${quantile(xs, 0.95).toFixed(1)} ms | ${Math.max(...xs).toFixed(1)} ms |`;
+  console.log('| to interactive (first step rendered) | median | p95 | max |\n|---|---:|---:|---:|');
+  console.log(line('from the script request', fromRequest));
+  console.log(line('from the script running', fromExecution));
+  const okSize = total < BUDGET_BYTES;
+  const okTime = quantile(fromRequest, 0.5) < BUDGET_MS;
+  console.log(`\nsize ${okSize ? 'within' : 'OVER'} budget; time ${okTime ? 'within' : 'OVER'} budget (median from the script request)`);
+  process.exitCode = okSize && okTime ? 0 : 1;
+} finally {
+  await h.close();
+}
