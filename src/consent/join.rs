@@ -10,6 +10,10 @@ use crate::qr;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Join {
+    /// False while the comune has not published the link yet (the policy says instructions
+    /// will follow): then the link, QR code and number are empty and `unavailable` explains.
+    pub available: bool,
+    pub unavailable: String,
     pub title: String,
     pub platform_action: String,
     pub primary: LinkView,
@@ -60,6 +64,15 @@ pub fn join(channel: &Channel, path: &str, name: &str, comune: &str, lang: Lang)
     let it = lang == Lang::It;
     let t = |a: &str, b: &str| if it { a.to_owned() } else { b.to_owned() };
     let bad = |field: &str, e: links::LinkError| ProfileIssue::error(format!("{path}.{field}"), e.0.it, e.0.en);
+    let link_missing = match channel {
+        Channel::WhatsappChannel { invite_url, .. } => invite_url.trim().is_empty(),
+        Channel::WhatsappBroadcast { number, .. } => number.trim().is_empty(),
+        Channel::TelegramChannel { url, .. } => url.trim().is_empty(),
+        _ => false,
+    };
+    if link_missing {
+        return Ok(unavailable(comune, lang));
+    }
     let (title, action, primary, steps, number, vcard, subscribe) = match channel {
         Channel::WhatsappChannel { invite_url, .. } => {
             let url = links::whatsapp_channel_invite(invite_url).map_err(|e| bad("invite_url", e))?;
@@ -147,5 +160,26 @@ pub fn join(channel: &Channel, path: &str, name: &str, comune: &str, lang: Lang)
     };
     let code = qr::qr_svg(&primary.url).map_err(|m| ProfileIssue::error(path.to_owned(), m.it, m.en))?;
     let qr = QrView { svg: code.svg, text_alternative: qr::text_alternative(&primary.url, lang), url: primary.url.clone() };
-    Ok(Join { title, platform_action: action, primary, qr, number, vcard, subscribe, steps })
+    Ok(Join { available: true, unavailable: String::new(), title, platform_action: action, primary, qr, number, vcard, subscribe, steps })
+}
+
+fn unavailable(comune: &str, lang: Lang) -> Join {
+    let it = lang == Lang::It;
+    let message = if it {
+        format!("Il canale non è ancora attivo: le istruzioni per iscriversi saranno pubblicate sul sito istituzionale ({comune}).")
+    } else {
+        format!("The channel is not active yet: instructions to join will be published on the institutional website ({comune}).")
+    };
+    Join {
+        available: false,
+        unavailable: message,
+        title: if it { "Iscrizione non ancora disponibile".to_owned() } else { "Joining not available yet".to_owned() },
+        platform_action: String::new(),
+        primary: LinkView { url: String::new(), label: String::new() },
+        qr: QrView { svg: String::new(), text_alternative: String::new(), url: String::new() },
+        number: None,
+        vcard: None,
+        subscribe: None,
+        steps: Vec::new(),
+    }
 }

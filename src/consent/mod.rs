@@ -146,6 +146,11 @@ impl Flow {
         &self.acks
     }
 
+    /// Whether the comune has published the join link yet.
+    pub fn join_available(&self) -> bool {
+        self.fixed.join.available
+    }
+
     pub fn receipt(&self) -> Option<&Receipt> {
         self.receipt.as_ref()
     }
@@ -167,7 +172,7 @@ impl Flow {
     }
 
     pub fn can_consent(&self) -> bool {
-        self.step == Step::Consent && self.all_required_checked()
+        self.step == Step::Consent && self.all_required_checked() && self.fixed.join.available
     }
 
     fn all_required_checked(&self) -> bool {
@@ -214,6 +219,12 @@ impl Flow {
     pub fn consent(&mut self, now: Timestamp) -> Result<&Receipt, FlowError> {
         if self.step != Step::Consent {
             return Err(self.invalid_from("consent"));
+        }
+        if !self.fixed.join.available {
+            return Err(FlowError {
+                code: "channel-unavailable",
+                message: Msg::new(self.fixed.join.unavailable.clone(), self.fixed.join.unavailable.clone()),
+            });
         }
         let missing: Vec<&str> = self.acks.iter().zip(&self.checked).filter(|(a, c)| a.required && !**c).map(|(a, _)| a.id).collect();
         if !missing.is_empty() {
