@@ -186,7 +186,9 @@ macro_rules! builtin_lexicons {
     };
 }
 
-builtin_lexicons!();
+builtin_lexicons!(
+    "special-category", "judicial-data", "personal-context", "office-context", "given-names", "email-domains", "email-roles",
+);
 
 #[cfg(test)]
 mod tests {

@@ -4,9 +4,12 @@
 pub mod category;
 pub mod format;
 pub mod lexicon_hits;
+pub mod judicial_data;
 pub mod links;
+pub mod personal_data;
 pub mod readability;
 pub mod schedule;
+pub mod special_category;
 pub mod urls;
 
 use super::Rule;
@@ -19,6 +22,16 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &links::RULE,
         &format::RULE,
         &readability::RULE,
+        &personal_data::phone::RULE,
+        &personal_data::email::RULE,
+        &personal_data::tax_code::RULE,
+        &personal_data::vat_number::RULE,
+        &personal_data::iban::RULE,
+        &personal_data::id_document::RULE,
+        &personal_data::license_plate::RULE,
+        &personal_data::person_name::RULE,
+        &special_category::RULE,
+        &judicial_data::RULE,
     ];
     ALL
 }

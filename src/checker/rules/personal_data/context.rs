@@ -1,0 +1,221 @@
+//! Who a sentence is about. Special-category and judicial data are errors only when they
+//! are tied to an identifiable person, and a name is personal data only next to personal
+//! details: both questions are answered here, in folded-text coordinates.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::lex;
+use crate::checker::Context;
+
+/// Words before a full stop that do not end a sentence ("sig.", "prot. n.", "tel.").
+const ABBREVIATIONS: &[&str] = &[
+    "sig", "sigg", "ra", "na", "dott", "dr", "prof", "avv", "ing", "arch", "geom", "rag", "n", "nr", "num", "prot", "art",
+    "tel", "cell", "uff", "pag", "ecc", "es", "ca", "ss", "loc", "fraz", "min", "max", "lun", "mar", "mer", "gio", "ven",
+    "sab", "dom", "gen", "feb", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic", "p.zza", "c.so", "v.le",
+];
+
+/// Whether the '.' at byte `dot` of `text` ends a sentence: followed by white space and not
+/// closing an abbreviation or an initial.
+pub fn ends_sentence(text: &str, dot: usize) -> bool {
+    let next_is_space = text[dot + 1..].chars().next().map_or(true, char::is_whitespace);
+    if !next_is_space {
+        return false;
+    }
+    let word: String = text[..dot].chars().rev().take_while(|c| c.is_alphanumeric() || *c == '.').collect::<Vec<_>>().into_iter().rev().collect();
+    let word = word.to_lowercase();
+    let last = word.rsplit('.').next().unwrap_or("");
+    !(last.chars().count() <= 1 || ABBREVIATIONS.contains(&last))
+}
+
+/// Sentence starts of a folded text: after '.', '!', '?' that end a sentence, and after
+/// blank lines. A single line break does not end a sentence ("Ufficio Tributi\nTel. ...").
+pub struct Sentences {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl Sentences {
+    pub fn new(folded: &str) -> Self {
+        let mut starts = vec![0];
+        let bytes = folded.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            let boundary = match b {
+                b'!' | b'?' => true,
+                b'.' => ends_sentence(folded, i),
+                b'\n' => folded[..i].trim_end_matches([' ', '\t', '\r']).ends_with('\n'),
+                _ => false,
+            };
+            if boundary && i + 1 < bytes.len() {
+                starts.push(i + 1);
+            }
+        }
+        Sentences { starts, len: folded.len() }
+    }
+
+    /// The sentence containing `pos`.
+    pub fn around(&self, pos: usize) -> Range<usize> {
+        let i = self.starts.partition_point(|&s| s <= pos).saturating_sub(1);
+        self.starts[i]..self.starts.get(i + 1).copied().unwrap_or(self.len)
+    }
+
+    /// The sentence containing `pos` and the one after it ("Mario Rossi è caduto. È
+    /// ricoverato.").
+    pub fn with_next(&self, pos: usize) -> Range<usize> {
+        let i = self.starts.partition_point(|&s| s <= pos).saturating_sub(1);
+        self.starts[i]..self.starts.get(i + 2).copied().unwrap_or(self.len)
+    }
+
+    /// The sentence containing `pos` and the one before it ("La signora Rossi è caduta.
+    /// È ricoverata."), where a person is usually named first and described after.
+    pub fn with_previous(&self, pos: usize) -> Range<usize> {
+        let i = self.starts.partition_point(|&s| s <= pos).saturating_sub(1);
+        self.starts[i.saturating_sub(1)]..self.starts.get(i + 1).copied().unwrap_or(self.len)
+    }
+}
+
+/// How a person is pointed at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonKind {
+    /// Given name and surname, or a courtesy title and surname: "Mario Rossi", "sig.ra Verdi".
+    Named,
+    /// Described so that neighbours can tell who: "il bambino di 8 anni", "la residente di via Roma".
+    Described,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// Folded-text range.
+    pub range: Range<usize>,
+    pub kind: PersonKind,
+}
+
+fn age_after_noun() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\s*,?\s*(?:di\s+\d{1,3}\s+anni|\d{1,3}\s*-?\s*enne|residente|abitante|domiciliat|che\s+abita|di\s+(?:via|viale|piazza|corso|vicolo|largo)\b|nat[oa]\s+(?:il|a|nel)\b)")
+            .expect("valid regex")
+    })
+}
+
+fn age_alone() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\b\d{1,3}\s*-?\s*enne\b").expect("valid regex"))
+}
+
+/// Identifiable people in `range` of the folded text.
+pub fn persons(ctx: &Context<'_>, range: Range<usize>) -> Vec<Person> {
+    let folded = &ctx.folded.text;
+    let slice = &folded[range.clone()];
+    let mut out = Vec::new();
+    for m in lex("given-names").find_iter(slice) {
+        let start = range.start + m.start;
+        if let Some(end) = name_end(ctx, start, range.start + m.end, range.end) {
+            if !is_office_holder(ctx, start..end) && !after_place_word(folded, start) {
+                out.push(Person { range: start..end, kind: PersonKind::Named });
+            }
+        }
+    }
+    for m in lex("personal-context").find_iter(slice) {
+        let start = range.start + m.start;
+        let end = range.start + m.end;
+        match m.section {
+            "title" => {
+                // "sig. Rossi" names someone; "la signora" alone still points at one person.
+                match capitalised_words_after(ctx, end, range.end, 3) {
+                    Some(end) if !is_office_holder(ctx, start..end) => out.push(Person { range: start..end, kind: PersonKind::Named }),
+                    Some(_) => {}
+                    None => out.push(Person { range: start..end, kind: PersonKind::Described }),
+                }
+            }
+            "person-noun" if age_after_noun().is_match(&folded[end..range.end]) => {
+                out.push(Person { range: start..end, kind: PersonKind::Described });
+            }
+            "residence" => out.push(Person { range: start..end, kind: PersonKind::Described }),
+            _ => {}
+        }
+    }
+    for m in age_alone().find_iter(slice) {
+        out.push(Person { range: range.start + m.start()..range.start + m.end(), kind: PersonKind::Described });
+    }
+    out.sort_by_key(|p| (p.range.start, std::cmp::Reverse(p.range.end)));
+    out
+}
+
+/// End of "Name Surname" starting at a given name (folded `start..name_end`), when the
+/// original is capitalised and followed by a capitalised surname.
+fn name_end(ctx: &Context<'_>, start: usize, name_end: usize, limit: usize) -> Option<usize> {
+    let orig = ctx.original(start, name_end);
+    if !ctx.text[orig].starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    capitalised_words_after(ctx, name_end, limit, 3)
+}
+
+/// Folded end of up to `max` capitalised words (a surname, "De Luca", "D'Amico") right after
+/// folded position `pos`, on the same line; None when the next word is not capitalised.
+fn capitalised_words_after(ctx: &Context<'_>, pos: usize, limit: usize, max: usize) -> Option<usize> {
+    let folded = &ctx.folded.text;
+    let mut end = None;
+    let mut cursor = pos;
+    for _ in 0..max {
+        let rest = &folded[cursor..limit];
+        let gap = rest.len() - rest.trim_start_matches([' ', '\t', '*', '_']).len();
+        if gap == 0 && end.is_some() {
+            break;
+        }
+        let word_start = cursor + gap;
+        let word_len: usize = folded[word_start..limit].chars().take_while(|c| c.is_alphanumeric() || *c == '\'').map(char::len_utf8).sum();
+        if word_len < 2 {
+            break;
+        }
+        let orig = ctx.original(word_start, word_start + word_len);
+        let word = &ctx.text[orig];
+        let mut chars = word.chars();
+        let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(|c| c.is_alphabetic() || c == '\'' || c == '’');
+        if !capitalised {
+            break;
+        }
+        end = Some(word_start + word_len);
+        cursor = word_start + word_len;
+    }
+    end
+}
+
+fn is_office_holder(ctx: &Context<'_>, range: Range<usize>) -> bool {
+    let found = ctx.folded.text[range].trim();
+    ctx.profile.institutional_contacts.office_holders.iter().any(|h| {
+        let holder = crate::text::Folded::new(&h.name).text;
+        holder.contains(found) || found.contains(holder.as_str())
+    })
+}
+
+/// "via Giuseppe Garibaldi", "scuola Maria Montessori": a place, not a person.
+fn after_place_word(folded: &str, start: usize) -> bool {
+    let before = folded[..start].trim_end();
+    let word_start = before.rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '.')).map_or(0, |i| i + 1);
+    let word = &before[word_start..];
+    !word.is_empty() && lex("personal-context").find_iter(word).iter().any(|m| m.section == "place" && m.start == 0 && m.end == word.len())
+}
+
+/// Remembers, per sentence, whether someone identifiable is in it: rules ask once per match.
+pub struct PersonCache<'c, 'a> {
+    ctx: &'c Context<'a>,
+    sentences: Sentences,
+    seen: std::collections::HashMap<usize, bool>,
+}
+
+impl<'c, 'a> PersonCache<'c, 'a> {
+    pub fn new(ctx: &'c Context<'a>) -> Self {
+        PersonCache { ctx, sentences: Sentences::new(&ctx.folded.text), seen: Default::default() }
+    }
+
+    /// Whether someone identifiable is in the sentence around folded `pos` or the one before.
+    pub fn identifiable_near(&mut self, pos: usize) -> bool {
+        let scope = self.sentences.with_previous(pos);
+        let ctx = self.ctx;
+        *self.seen.entry(scope.start).or_insert_with(|| !persons(ctx, scope).is_empty())
+    }
+}

@@ -1,0 +1,101 @@
+//! `personal-data.iban`: an IBAN that passes the mod-97 check, written with or without
+//! spaces. The comune's own IBANs in the profile are fine; anyone else's account is
+//! personal data (or a company's, which the comune has no reason to broadcast).
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{mask, personal_source};
+use crate::checker::checksum;
+use crate::checker::{Context, RawFinding, Rule};
+use crate::i18n::Msg;
+use crate::profile::Severity;
+
+pub const ID: &str = "personal-data.iban";
+
+pub struct IbanRule;
+pub static RULE: IbanRule = IbanRule;
+
+fn candidates() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)\b[A-Z]{2}\d{2}(?:[ \u{00A0}]?[A-Z0-9]){11,32}").expect("valid regex"))
+}
+
+/// The longest valid IBAN at the start of a candidate: (compact form, original range).
+fn longest_valid(text: &str, range: Range<usize>) -> Option<(String, Range<usize>)> {
+    let chars: Vec<(usize, char)> = text[range.clone()].char_indices().filter(|(_, c)| c.is_ascii_alphanumeric()).collect();
+    let compact: String = chars.iter().map(|(_, c)| c.to_ascii_uppercase()).collect();
+    let lengths: Vec<usize> = match checksum::iban_length(&compact[..2]) {
+        Some(n) => vec![n],
+        None => (15..=34).rev().collect(),
+    };
+    lengths.into_iter().filter(|&n| n <= compact.len()).find_map(|n| {
+        let (last, c) = chars[n - 1];
+        let end = range.start + last + c.len_utf8();
+        // The IBAN must end at a word boundary: "IT60X...3456" not "...3456ABC".
+        let boundary = text[end..].chars().next().map_or(true, |c| !c.is_alphanumeric()) || chars.len() > n && text[end..].starts_with(' ');
+        (checksum::iban_valid(&compact[..n]) && boundary).then(|| (compact[..n].to_owned(), range.start..end))
+    })
+}
+
+impl Rule for IbanRule {
+    fn ids(&self) -> &'static [&'static str] {
+        &[ID]
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
+        let own: Vec<String> = ctx.profile.institutional_contacts.ibans.iter().map(|i| i.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase()).collect();
+        for m in candidates().find_iter(ctx.text) {
+            let Some((compact, range)) = longest_valid(ctx.text, m.range()) else { continue };
+            if own.contains(&compact) {
+                continue;
+            }
+            let fix = mask(&ctx.text[range.clone()], 4, 4);
+            out.push(
+                RawFinding::new(
+                    ID,
+                    Severity::Error,
+                    range,
+                    Msg::new(
+                        "IBAN che non è tra quelli del Comune: le coordinate bancarie di altri sono dati personali o riservati. Indicare solo l'IBAN del Comune.",
+                        "An IBAN that is not the comune's: other people's bank details are personal or confidential. Give only the comune's IBAN.",
+                    ),
+                    personal_source(ctx),
+                )
+                .with_fix(fix),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checker::testing::{check, findings};
+
+    fn ibans(text: &str) -> Vec<String> {
+        findings(&check(text), super::ID).iter().map(|f| f.text.clone()).collect()
+    }
+
+    #[test]
+    fn finds_valid_ibans_with_and_without_spaces() {
+        assert_eq!(ibans("Versare su IT42L1234512345123456789012 entro il 30."), ["IT42L1234512345123456789012"]);
+        assert_eq!(ibans("IBAN: IT42 L123 4512 3451 2345 6789 012 intestato a Rossi"), ["IT42 L123 4512 3451 2345 6789 012"]);
+        assert_eq!(ibans("conto DE89 3704 0044 0532 0130 00."), ["DE89 3704 0044 0532 0130 00"]);
+        let r = check("IBAN IT42L1234512345123456789012");
+        assert_eq!(findings(&r, super::ID)[0].fix.as_deref(), Some("IT42*******************9012"));
+    }
+
+    #[test]
+    fn the_comunes_own_and_invalid_ones_do_not_fire() {
+        for t in [
+            "Pagamento su IBAN IT60X0542811101000000123456 intestato al Comune.",
+            "Pagamento su IBAN IT60 X054 2811 1010 0000 0123 456.",
+            "Codice IT43L1234512345123456789012 errato",
+            "Riferimento AB12CDEFGHIJKLMNOP",
+        ] {
+            assert!(ibans(t).is_empty(), "{t}");
+        }
+    }
+}

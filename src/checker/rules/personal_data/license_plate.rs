@@ -1,0 +1,81 @@
+//! `personal-data.license-plate`: Italian plates (AB 123 CD, AB123CD; the letters I, O, Q
+//! and U are never used). A plate leads to its owner: next to "targa", "veicolo", it is an
+//! error; alone a warning. Codes after "CIG", "codice", "prot." are references.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{before, has_cue, lex, mask, personal_source, reference_before};
+use crate::checker::{Context, RawFinding, Rule};
+use crate::i18n::Msg;
+use crate::profile::Severity;
+
+pub const ID: &str = "personal-data.license-plate";
+
+pub struct LicensePlateRule;
+pub static RULE: LicensePlateRule = LicensePlateRule;
+
+fn plates() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\b[A-HJ-NPR-TV-Z]{2}[ \-]?\d{3}[ \-]?[A-HJ-NPR-TV-Z]{2}\b").expect("valid regex"))
+}
+
+impl Rule for LicensePlateRule {
+    fn ids(&self) -> &'static [&'static str] {
+        &[ID]
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
+        let cues = lex("personal-context");
+        for m in plates().find_iter(ctx.text) {
+            if reference_before(ctx.text, m.start()) {
+                continue;
+            }
+            let back = before(ctx.text, m.start(), 40);
+            if has_cue(ctx.text, back.clone(), cues, "id-document") {
+                continue;
+            }
+            let (severity, it, en) = if has_cue(ctx.text, back, cues, "plate") {
+                (
+                    Severity::Error,
+                    "Targa di un veicolo: porta al proprietario ed è un dato personale; non va diffusa sul canale.",
+                    "A vehicle's plate leads to its owner and is personal data; it must not be broadcast.",
+                )
+            } else {
+                (
+                    Severity::Warning,
+                    "Sembra una targa: se lo è, porta al proprietario del veicolo ed è un dato personale.",
+                    "Looks like a plate: if it is one, it leads to the vehicle's owner and is personal data.",
+                )
+            };
+            out.push(RawFinding::new(ID, severity, m.range(), Msg::new(it, en), personal_source(ctx)).with_fix(mask(m.as_str(), 2, 2)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checker::testing::{check, findings};
+    use crate::profile::Severity;
+
+    fn plates(text: &str) -> Vec<(String, Severity)> {
+        findings(&check(text), super::ID).iter().map(|f| (f.text.clone(), f.severity)).collect()
+    }
+
+    #[test]
+    fn plates_in_context_are_errors() {
+        assert_eq!(plates("Rimozione forzata del veicolo targato AB 123 CD."), vec![("AB 123 CD".into(), Severity::Error)]);
+        assert_eq!(plates("Auto AB123CD parcheggiata sul marciapiede"), vec![("AB123CD".into(), Severity::Error)]);
+        assert_eq!(plates("Il proprietario della GH-456-KL è pregato"), vec![("GH-456-KL".into(), Severity::Warning)]);
+        let r = check("targa AB123CD");
+        assert_eq!(findings(&r, super::ID)[0].fix.as_deref(), Some("AB***CD"));
+    }
+
+    #[test]
+    fn near_misses_do_not_fire() {
+        for t in ["CIG AB123CD", "codice AB123CD", "Prot. n. AB123CD", "ab123cd", "AB1234CD", "AI123CD", "XAB123CDX", "la carta d'identità CA12345AB"] {
+            assert!(plates(t).is_empty(), "{t}: {:?}", plates(t));
+        }
+    }
+}

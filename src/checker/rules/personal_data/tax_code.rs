@@ -1,0 +1,90 @@
+//! `personal-data.tax-code`: a natural person's codice fiscale. The shape (omocodia
+//! included) finds it; the check character decides: valid is an error, a failed check is
+//! a warning (a typo of a real one is still personal data, or a code that only looks like one).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{mask, personal_source};
+use crate::checker::checksum;
+use crate::checker::{Context, RawFinding, Rule};
+use crate::i18n::Msg;
+use crate::profile::Severity;
+
+pub const ID: &str = "personal-data.tax-code";
+
+pub struct TaxCodeRule;
+pub static RULE: TaxCodeRule = TaxCodeRule;
+
+fn shapes() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b").expect("valid regex"))
+}
+
+impl Rule for TaxCodeRule {
+    fn ids(&self) -> &'static [&'static str] {
+        &[ID]
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
+        for m in shapes().find_iter(ctx.text) {
+            let code = m.as_str();
+            // Lowercase words that happen to fit are not codes; written codes are uppercase.
+            if code.chars().filter(char::is_ascii_lowercase).count() > 0 && code.chars().any(|c| c.is_ascii_uppercase()) {
+                continue;
+            }
+            let finding = if checksum::codice_fiscale_valid(code) {
+                RawFinding::new(
+                    ID,
+                    Severity::Error,
+                    m.range(),
+                    Msg::new(
+                        "Codice fiscale di una persona: è un dato personale e non va diffuso sul canale.",
+                        "A person's tax code (codice fiscale) is personal data and must not be broadcast.",
+                    ),
+                    personal_source(ctx),
+                )
+            } else {
+                RawFinding::new(
+                    ID,
+                    Severity::Warning,
+                    m.range(),
+                    Msg::new(
+                        "Sembra un codice fiscale (il carattere di controllo non corrisponde): se è di una persona è un dato personale.",
+                        "Looks like a tax code (its check character does not match): if it is a person's, it is personal data.",
+                    ),
+                    personal_source(ctx),
+                )
+            };
+            out.push(finding.with_fix(mask(code, 0, 0)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checker::testing::{check, findings};
+    use crate::profile::Severity;
+
+    fn codes(text: &str) -> Vec<(String, Severity)> {
+        findings(&check(text), super::ID).iter().map(|f| (f.text.clone(), f.severity)).collect()
+    }
+
+    #[test]
+    fn valid_codes_are_errors_and_failed_checks_warnings() {
+        assert_eq!(codes("C.F. RSSMRA85T10A562S, nato a Roma"), vec![("RSSMRA85T10A562S".into(), Severity::Error)]);
+        assert_eq!(codes("cf rssmra85t10a562s"), vec![("rssmra85t10a562s".into(), Severity::Error)]);
+        assert_eq!(codes("omocodia: RSSMRA85T10A56NH."), vec![("RSSMRA85T10A56NH".into(), Severity::Error)]);
+        assert_eq!(codes("codice RSSMRA85T10A562T"), vec![("RSSMRA85T10A562T".into(), Severity::Warning)]);
+        let r = check("CF RSSMRA85T10A562S");
+        assert_eq!(findings(&r, super::ID)[0].fix.as_deref(), Some("****************"));
+    }
+
+    #[test]
+    fn near_misses_do_not_fire() {
+        for t in ["Codice IUV 123456789012345678", "Il Comune (C.F. 01777400019)", "RSSMRA85T10A562SX", "XRSSMRA85T10A562S", "Codice CIG Z1A2B3C4D5"] {
+            assert!(codes(t).is_empty(), "{t}");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! `personal-data.vat-number`: an 11-digit partita IVA (or a company's numeric codice
+//! fiscale) with a valid check digit. A sole trader's partita IVA identifies a person, so
+//! it is a warning; the comune's own tax code in the profile is fine.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{before, digits, has_cue, lex, personal_source, reference_before};
+use crate::checker::checksum;
+use crate::checker::{Context, RawFinding, Rule};
+use crate::i18n::Msg;
+use crate::profile::Severity;
+
+pub const ID: &str = "personal-data.vat-number";
+
+pub struct VatNumberRule;
+pub static RULE: VatNumberRule = VatNumberRule;
+
+fn numbers() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\b(?:IT\s?)?\d{11}\b").expect("valid regex"))
+}
+
+impl Rule for VatNumberRule {
+    fn ids(&self) -> &'static [&'static str] {
+        &[ID]
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
+        let own = digits(&ctx.profile.comune.tax_code);
+        for m in numbers().find_iter(ctx.text) {
+            let number = digits(m.as_str());
+            if number == own || !checksum::partita_iva_valid(&number) {
+                continue;
+            }
+            let cue = has_cue(ctx.text, before(ctx.text, m.start(), 30), lex("personal-context"), "tax-id");
+            // Without a "P.IVA" cue, a number that could be a phone number or a reference is
+            // left to those rules: one in ten random numbers passes the check digit.
+            if !cue && (number.starts_with(['0', '3']) || reference_before(ctx.text, m.start())) {
+                continue;
+            }
+            out.push(
+                RawFinding::new(
+                    ID,
+                    Severity::Warning,
+                    m.range(),
+                    Msg::new(
+                        "Partita IVA: se è di una ditta individuale o di un professionista identifica una persona ed è un dato personale.",
+                        "VAT number: a sole trader's or a professional's identifies a person and is personal data.",
+                    ),
+                    personal_source(ctx),
+                )
+                .with_fix("[dato rimosso]"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checker::testing::{check, findings};
+    use crate::profile::Severity;
+
+    fn vats(text: &str) -> Vec<(String, Severity)> {
+        findings(&check(text), super::ID).iter().map(|f| (f.text.clone(), f.severity)).collect()
+    }
+
+    #[test]
+    fn valid_vat_numbers_warn() {
+        assert_eq!(vats("Ditta Rossi, P.IVA 12345678903"), vec![("12345678903".into(), Severity::Warning)]);
+        assert_eq!(vats("partita IVA 00743110157"), vec![("00743110157".into(), Severity::Warning)]);
+        assert_eq!(vats("Fornitore 12345678903."), vec![("12345678903".into(), Severity::Warning)]);
+    }
+
+    #[test]
+    fn near_misses_do_not_fire() {
+        for t in [
+            "Comune di Esempio, C.F. 01777400019",
+            "P.IVA 12345678901",
+            "Telefono 03912345678",
+            "Prot. n. 12345678903",
+            "Codice 123456789031",
+        ] {
+            assert!(vats(t).is_empty(), "{t}");
+        }
+    }
+}
