@@ -188,6 +188,7 @@ macro_rules! builtin_lexicons {
 
 builtin_lexicons!(
     "special-category", "judicial-data", "personal-context", "office-context", "given-names", "email-domains", "email-roles",
+    "political", "electoral-period", "advertising", "offensive", "discrimination", "official-notice",
 );
 
 #[cfg(test)]

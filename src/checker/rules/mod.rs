@@ -1,12 +1,18 @@
 //! One file per rule family. Each file declares its rule ids, their legal source and its
 //! tests; `all()` is the registry the engine runs.
 
+pub mod advertising;
 pub mod category;
+pub mod discrimination;
+pub mod electoral_period;
 pub mod format;
-pub mod lexicon_hits;
 pub mod judicial_data;
+pub mod lexicon_hits;
 pub mod links;
+pub mod offensive;
+pub mod official_notice;
 pub mod personal_data;
+pub mod political;
 pub mod readability;
 pub mod schedule;
 pub mod special_category;
@@ -18,6 +24,12 @@ use super::Rule;
 pub fn all() -> &'static [&'static dyn Rule] {
     static ALL: &[&dyn Rule] = &[
         &category::RULE,
+        &political::RULE,
+        &electoral_period::RULE,
+        &advertising::RULE,
+        &offensive::RULE,
+        &discrimination::RULE,
+        &official_notice::RULE,
         &schedule::RULE,
         &links::RULE,
         &format::RULE,

@@ -1,0 +1,113 @@
+//! Commercial advertising, even indirect (seed art. 2.2 "a carattere anche indirettamente
+//! lucrativo"; Concorezzo art. 4 lett. i): offers, discounts, promo codes, calls to buy.
+//! A discount on a tax or a fee, a bando or a contribution for businesses is institutional:
+//! offer words in a sentence about those are not flagged (calls to buy always are).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::lexicon_hits::{self, Hit};
+use crate::checker::{Context, RawFinding, Rule};
+use crate::i18n::Msg;
+use crate::profile::Severity;
+
+pub struct AdvertisingRule;
+
+pub static RULE: AdvertisingRule = AdvertisingRule;
+
+const ID: &str = "advertising";
+
+/// "-50%", "50% di sconto", "sconto 30 %": a percentage off is an offer wherever it appears.
+fn percent_off() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?:(?:^|\s)-\s?\d{1,2}\s?%|\b\d{1,2}\s?%\s+(?:di\s+)?sconto\b|\bsconto\s+(?:del\s+)?\d{1,2}\s?%)")
+            .expect("valid regex")
+    })
+}
+
+fn message(section: &str, matched: &str) -> Msg {
+    let (it, en) = match section {
+        "call-to-buy" => ("invita a comprare", "urges people to buy"),
+        "offer" | "percent" => ("presenta un'offerta commerciale", "presents a commercial offer"),
+        _ => ("è un termine pubblicitario indicato dal Comune", "is an advertising term listed by the comune"),
+    };
+    Msg::new(
+        format!("«{matched}» {it}: il canale non può essere usato per pubblicità, nemmeno indiretta."),
+        format!("«{matched}» {en}: the channel cannot be used for advertising, not even indirect."),
+    )
+}
+
+impl Rule for AdvertisingRule {
+    fn ids(&self) -> &'static [&'static str] {
+        &[ID]
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
+        let folded = &ctx.folded.text;
+        let all = lexicon_hits::find(ctx, ID, folded);
+        let institutional: Vec<&Hit<'_>> = all.iter().filter(|h| h.section == "institutional").collect();
+        let in_institutional_sentence = |h: &Hit<'_>| {
+            let sentence = lexicon_hits::sentence_around(folded, h.folded.clone());
+            let base = sentence.as_ptr() as usize - folded.as_ptr() as usize;
+            institutional.iter().any(|i| i.folded.start >= base && i.folded.end <= base + sentence.len())
+        };
+        let mut hits: Vec<Hit<'_>> = all
+            .iter()
+            .filter(|h| h.section != "institutional")
+            .filter(|h| h.section == "call-to-buy" || !in_institutional_sentence(h))
+            .cloned()
+            .collect();
+        for m in percent_off().find_iter(folded) {
+            let start = m.start() + (m.as_str().len() - m.as_str().trim_start().len());
+            let hit = Hit { folded: start..m.end(), range: ctx.original(start, m.end()), section: "percent" };
+            let overlaps = hits.iter().any(|h| h.folded.start < hit.folded.end && hit.folded.start < h.folded.end);
+            if !overlaps && !in_institutional_sentence(&hit) {
+                hits.push(hit);
+            }
+        }
+        hits.sort_by_key(|h| h.folded.start);
+        let source = ctx.policy_source(ID, "D.Lgs. 267/2000 art. 119 (sponsorizzazioni solo con contratto)");
+        lexicon_hits::report(ctx, out, ID, ID, Severity::Error, &source, &hits, message);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checker::testing::{check, findings};
+
+    fn flagged(text: &str) -> Vec<String> {
+        findings(&check(text), "advertising").iter().map(|f| f.text.clone()).collect()
+    }
+
+    #[test]
+    fn offers_and_calls_to_buy() {
+        assert_eq!(flagged("Sconto del 50% da Bar Centrale, acquista ora!"), vec!["Sconto del", "acquista ora"]);
+        assert_eq!(
+            flagged("Solo per oggi -30% su tutto, codice promo ESTATE24"),
+            vec!["Solo per oggi", "-30%", "codice promo"]
+        );
+        assert_eq!(
+            flagged("Pizzeria da Gino: prendi 2 paghi 1, vieni a trovarci"),
+            vec!["prendi 2 paghi 1", "vieni a trovarci"]
+        );
+        let r = check("Saldi fino al 70% in centro");
+        assert!(!r.can_send);
+        assert_eq!(findings(&r, "advertising")[0].source, "Disciplinare Esempio art. 2.2");
+    }
+
+    #[test]
+    fn fees_deadlines_and_bandi_are_not_advertising() {
+        for t in [
+            "Scadenza TARI: la prima rata va pagata entro il 16 maggio.",
+            "Riduzione TARI del 20% per le utenze non domestiche: domande entro il 30 aprile.",
+            "Sconto del 10% sulla retta della mensa per il secondo figlio.",
+            "Bando per contributi a fondo perduto alle attività commerciali: scadenza 30 giugno.",
+            "Promozione del territorio: il calendario degli eventi estivi.",
+            "Nuovo regolamento per i dehors dei pubblici esercizi.",
+        ] {
+            assert!(flagged(t).is_empty(), "{t}: {:?}", flagged(t));
+        }
+    }
+}

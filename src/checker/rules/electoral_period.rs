@@ -1,0 +1,190 @@
+//! Par condicio (L. 28/2000 art. 9): from the calling of an election to the close of the
+//! vote, the comune may only communicate impersonally and what is indispensable. When the
+//! send time falls in one of the profile's electoral periods (Europe/Rome dates, first and
+//! last day included), administrators' names and photos, first-person claims of
+//! achievements, inaugurations and praise of the administration are flagged. Emergencies,
+//! deadlines and service information pass: they use none of these.
+
+use super::lexicon_hits;
+use crate::checker::{Context, RawFinding, Rule};
+use crate::i18n::Msg;
+use crate::profile::{ElectoralPeriod, Severity};
+use crate::text::Folded;
+use crate::time::Date;
+
+pub struct ElectoralPeriodRule;
+
+pub static RULE: ElectoralPeriodRule = ElectoralPeriodRule;
+
+const ID: &str = "electoral-period";
+const LAW: &str = "L. 28/2000 art. 9";
+
+/// The period the send date falls in, if any.
+fn current<'p>(periods: &'p [ElectoralPeriod], today: Date) -> Option<&'p ElectoralPeriod> {
+    periods.iter().find(|p| match (Date::parse(p.from.trim()), Date::parse(p.to.trim())) {
+        (Ok(from), Ok(to)) => from <= today && today <= to,
+        _ => false,
+    })
+}
+
+impl Rule for ElectoralPeriodRule {
+    fn ids(&self) -> &'static [&'static str] {
+        &[ID]
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
+        let Some(period) = current(&ctx.profile.electoral_periods, ctx.send_at.to_rome().date) else { return };
+        let category = ctx.draft.category.as_deref().and_then(|id| ctx.profile.categories.iter().find(|c| c.id == id));
+        if category.is_some_and(|c| c.emergency) {
+            return;
+        }
+        let source = ctx.policy_source(ID, LAW);
+        let severity = ctx.policy_severity(ID).unwrap_or(Severity::Error);
+        let label = &period.label;
+        let folded = &ctx.folded.text;
+        // Administrators by name: the fix is their role, which keeps the message impersonal.
+        for holder in &ctx.profile.institutional_contacts.office_holders {
+            let name = Folded::new(holder.name.trim()).text;
+            if name.is_empty() {
+                continue;
+            }
+            let mut from = 0;
+            while let Some(i) = folded[from..].find(&name).map(|i| i + from) {
+                let end = i + name.len();
+                from = end;
+                let bounded = !folded[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+                    && !folded[end..].chars().next().is_some_and(char::is_alphanumeric);
+                if !bounded {
+                    continue;
+                }
+                let role = holder.role.trim();
+                let fix = if role.is_empty() { String::new() } else { format!("il {}", role.to_lowercase()) };
+                out.push(
+                    RawFinding::new(
+                        ID,
+                        severity,
+                        ctx.original(i, end),
+                        Msg::new(
+                            format!("Periodo elettorale ({label}): la comunicazione del Comune deve essere impersonale, senza nomi di amministratori."),
+                            format!("Electoral period ({label}): the comune's communication must be impersonal, without administrators' names."),
+                        ),
+                        source.clone(),
+                    )
+                    .with_fix(fix),
+                );
+            }
+        }
+        for h in lexicon_hits::find(ctx, ID, folded) {
+            let matched = &ctx.text[h.range.clone()];
+            let (it, en) = match h.section {
+                "achievement" => {
+                    ("rivendica risultati dell'amministrazione", "claims the administration's achievements")
+                }
+                "inauguration" => ("annuncia un'inaugurazione", "announces an inauguration"),
+                _ => ("promuove l'amministrazione", "promotes the administration"),
+            };
+            out.push(RawFinding::new(
+                ID,
+                severity,
+                h.range.clone(),
+                Msg::new(
+                    format!("Periodo elettorale ({label}): «{matched}» {it}; sono ammesse solo comunicazioni impersonali e indispensabili."),
+                    format!("Electoral period ({label}): «{matched}» {en}; only impersonal, indispensable communication is allowed."),
+                ),
+                source.clone(),
+            ));
+        }
+        // Photos of administrators, as their description or file name tells.
+        for a in ctx.draft.attachments.iter().filter(|a| matches!(a.kind.as_str(), "image" | "video")) {
+            let described = Folded::new(&format!("{} {}", a.alt_text, a.file_name.replace(['_', '-', '.'], " "))).text;
+            let holder = ctx.profile.institutional_contacts.office_holders.iter().find(|h| {
+                let name = Folded::new(h.name.trim()).text;
+                let role = Folded::new(h.role.trim()).text;
+                (!name.is_empty() && described.contains(&name)) || (!role.is_empty() && described.contains(&role))
+            });
+            if let Some(h) = holder {
+                out.push(RawFinding::new(
+                    ID,
+                    severity,
+                    0..0,
+                    Msg::new(
+                        format!("Periodo elettorale ({label}): l'allegato «{}» ritrae {} ({}); evita foto degli amministratori.", a.file_name, h.name, h.role),
+                        format!("Electoral period ({label}): attachment «{}» shows {} ({}); avoid photos of administrators.", a.file_name, h.name, h.role),
+                    ),
+                    source.clone(),
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checker::testing::{findings, profile};
+    use crate::checker::{Attachment, Checker, Draft};
+    use crate::i18n::Lang;
+    use crate::time::Timestamp;
+
+    fn at(text: &str, send_at: &str, category: Option<&str>) -> Vec<String> {
+        let draft = Draft {
+            text: text.into(),
+            category: category.map(Into::into),
+            send_at: Some(send_at.into()),
+            ..Default::default()
+        };
+        let r = Checker::new(profile()).check(&draft, Timestamp(0), Lang::It).unwrap();
+        findings(&r, "electoral-period").iter().map(|f| f.text.clone()).collect()
+    }
+
+    const PROMO: &str = "Il sindaco Mario Bianchi: abbiamo realizzato la nuova piazza, un altro impegno mantenuto!";
+
+    #[test]
+    fn fires_inside_the_period_first_and_last_day_included() {
+        let inside = vec!["Mario Bianchi", "abbiamo realizzato", "un altro impegno mantenuto"];
+        // 2026-04-20 00:00 in Rome is 2026-04-19 22:00 UTC.
+        assert_eq!(at(PROMO, "2026-04-19T22:00:00Z", None), inside);
+        assert_eq!(at(PROMO, "2026-05-25T23:59:00+02:00", None), inside);
+        assert_eq!(at(PROMO, "2026-05-01T10:00:00+02:00", Some("eventi")), inside);
+    }
+
+    #[test]
+    fn silent_outside_the_period() {
+        assert!(at(PROMO, "2026-04-19T21:59:59Z", None).is_empty());
+        assert!(at(PROMO, "2026-05-25T22:00:00Z", None).is_empty());
+        assert!(at(PROMO, "2026-11-23T10:00:00+01:00", None).is_empty());
+    }
+
+    #[test]
+    fn emergencies_deadlines_and_services_pass() {
+        let t = "2026-05-04T10:00:00+02:00";
+        assert!(at("Allerta meteo arancione: chiusi i parchi.", t, None).is_empty());
+        assert!(at("Scadenza TARI il 16 maggio. Uffici aperti 9-12.", t, Some("pubblica-utilita")).is_empty());
+        assert!(at("Ordinanza del sindaco Mario Bianchi: scuole chiuse per neve.", t, Some("emergenze")).is_empty());
+    }
+
+    #[test]
+    fn names_get_the_role_as_fix_and_photos_are_flagged() {
+        let draft = Draft {
+            text: "Nuovi orari della biblioteca.".into(),
+            send_at: Some("2026-05-04T10:00:00+02:00".into()),
+            attachments: vec![Attachment {
+                kind: "image".into(),
+                file_name: "mario_bianchi_taglio.jpg".into(),
+                alt_text: String::new(),
+            }],
+            ..Default::default()
+        };
+        let r = Checker::new(profile()).check(&draft, Timestamp(0), Lang::It).unwrap();
+        let f = findings(&r, "electoral-period");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("mario_bianchi_taglio.jpg"));
+        let draft = Draft {
+            text: "Parla Mario Bianchi.".into(),
+            send_at: Some("2026-05-04T10:00:00+02:00".into()),
+            ..Default::default()
+        };
+        let r = Checker::new(profile()).check(&draft, Timestamp(0), Lang::It).unwrap();
+        assert_eq!(findings(&r, "electoral-period")[0].fix.as_deref(), Some("il sindaco"));
+        assert_eq!(findings(&r, "electoral-period")[0].source, "L. 28/2000 art. 9");
+    }
+}

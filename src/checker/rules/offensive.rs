@@ -1,0 +1,245 @@
+//! Obscenity, profanity, blasphemy, insults and defamatory wording (Concorezzo art. 4
+//! lett. a-c). Before matching, the usual filter-dodging spellings are undone: digits and
+//! symbols inside words become letters ("c4zzo", "str0nz0", "$tronzo") and masked letters
+//! ("m*rda", "p0rco d*o") are filled with the vowel that makes an offensive term. Every
+//! rewrite keeps byte lengths, so matches map back to the original text unchanged.
+
+use std::ops::Range;
+
+use super::lexicon_hits::{self, Hit};
+use crate::checker::{lexicon, Context, RawFinding, Rule};
+use crate::i18n::Msg;
+use crate::profile::Severity;
+
+pub struct OffensiveRule;
+
+pub static RULE: OffensiveRule = OffensiveRule;
+
+const ID: &str = "offensive";
+
+/// Characters that stand for a letter in dodged spellings.
+fn leet(c: u8) -> Option<u8> {
+    Some(match c {
+        b'4' | b'@' => b'a',
+        b'3' => b'e',
+        b'1' | b'!' => b'i',
+        b'0' => b'o',
+        b'5' | b'$' => b's',
+        b'7' => b't',
+        _ => return None,
+    })
+}
+
+/// A mask replaces one or more letters: "m*rda", "c#zzo", "p.rca".
+fn is_mask(c: u8) -> bool {
+    matches!(c, b'*' | b'#' | b'.' | b'_' | b'-')
+}
+
+/// Masks are mostly vowels; more than three in a word is too many to guess.
+const FILL: [u8; 5] = [b'a', b'e', b'i', b'o', b'u'];
+const MAX_MASKS: u32 = 3;
+
+/// Tokens of the folded text that may be dodged words: runs of ASCII letters, digits and
+/// symbols with at least one letter and at least one stand-in or mask between letters.
+fn tokens(bytes: &[u8]) -> Vec<Range<usize>> {
+    let part = |c: u8| c.is_ascii_alphanumeric() || leet(c).is_some() || is_mask(c);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !part(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && part(bytes[i]) {
+            i += 1;
+        }
+        // Trailing sentence punctuation and masks belong to the sentence, not the word.
+        let mut end = i;
+        while end > start && matches!(bytes[end - 1], b'.' | b'!' | b'-' | b'_') {
+            end -= 1;
+        }
+        let t = &bytes[start..end];
+        let letters = t.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        let odd = t.iter().any(|&c| !c.is_ascii_alphabetic());
+        // "2026", "12.30", "e-mail" and "nome_cognome" are not dodges: need letters, and a
+        // stand-in or a star/hash, not just word-joining punctuation between whole words.
+        let dodgy = t.iter().any(|&c| matches!(c, b'*' | b'#' | b'@' | b'$') || c.is_ascii_digit());
+        if letters >= 1 && odd && (dodgy || t.len() <= 8) && end > start {
+            out.push(start..end);
+        }
+    }
+    out
+}
+
+/// The folded text with dodged spellings undone (same length, same byte positions).
+fn normalise(ctx: &Context<'_>) -> String {
+    let folded = &ctx.folded.text;
+    let mut bytes = folded.as_bytes().to_vec();
+    let lex = lexicon::builtin(ID);
+    for t in tokens(folded.as_bytes()) {
+        // E-mail addresses and links keep their @ and dots.
+        let word = &folded[t.clone()];
+        if word.contains('@') && word.contains('.') || word.contains("www") {
+            continue;
+        }
+        let mut masks = Vec::new();
+        for k in t.clone() {
+            if let Some(l) = leet(bytes[k]) {
+                bytes[k] = l;
+            } else if is_mask(bytes[k]) {
+                masks.push(k);
+            }
+        }
+        if masks.is_empty() || masks.len() as u32 > MAX_MASKS {
+            continue;
+        }
+        // Try every vowel fill; keep the first that makes the word (with its neighbours,
+        // for "porco d*o") match the lexicon.
+        let Some(lex) = lex else { continue };
+        let window = window_around(&bytes, t.clone());
+        let combos = FILL.len().pow(masks.len() as u32);
+        for n in 0..combos {
+            let mut trial = bytes[window.clone()].to_vec();
+            let mut rest = n;
+            for &k in &masks {
+                trial[k - window.start] = FILL[rest % FILL.len()];
+                rest /= FILL.len();
+            }
+            let Ok(w) = std::str::from_utf8(&trial) else { break };
+            let hit = lex.find_iter(w).into_iter().any(|m| {
+                let (s, e) = (window.start + m.start, window.start + m.end);
+                s < t.end && t.start < e
+            });
+            if hit {
+                bytes[window.clone()].copy_from_slice(&trial);
+                break;
+            }
+        }
+    }
+    // Only ASCII bytes were rewritten over ASCII bytes, so this stays valid UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| folded.clone())
+}
+
+/// The token with one word on each side (ASCII spaces bound it, so it is on char boundaries).
+fn window_around(bytes: &[u8], t: Range<usize>) -> Range<usize> {
+    let is_space = |c: u8| matches!(c, b' ' | b'\n' | b'\t');
+    let (mut s, mut seen) = (t.start, 0);
+    while s > 0 {
+        if is_space(bytes[s - 1]) {
+            seen += 1;
+            if seen == 2 {
+                break;
+            }
+        }
+        s -= 1;
+    }
+    let (mut e, mut seen) = (t.end, 0);
+    while e < bytes.len() {
+        if is_space(bytes[e]) {
+            seen += 1;
+            if seen == 2 {
+                break;
+            }
+        }
+        e += 1;
+    }
+    s..e
+}
+
+/// The profile's forbidden-list entry for a section: Concorezzo lists obscenity (lett. a),
+/// profanity and blasphemy (lett. b) and defamation (lett. c) separately.
+fn family(section: &str) -> &'static str {
+    match section {
+        "obscene" => "obscene",
+        "defamation" | "insult" => "defamation",
+        _ => ID,
+    }
+}
+
+fn fallback_source(section: &str) -> &'static str {
+    match section {
+        "blasphemy" => "Codice penale art. 724 (bestemmia)",
+        "defamation" => "Codice penale art. 595 (diffamazione)",
+        "insult" => "Codice penale art. 595 (diffamazione); Costituzione art. 2 (dignità della persona)",
+        "obscene" => "Codice penale art. 529 (atti e oggetti osceni)",
+        _ => "Codice di comportamento dei dipendenti pubblici (D.P.R. 62/2013)",
+    }
+}
+
+fn message(section: &str, matched: &str) -> Msg {
+    let (it, en) = match section {
+        "obscene" => ("è osceno", "is obscene"),
+        "blasphemy" => ("è una bestemmia", "is blasphemy"),
+        "insult" => ("è un insulto", "is an insult"),
+        "defamation" => ("può essere diffamatorio", "may be defamatory"),
+        _ => ("è turpiloquio", "is foul language"),
+    };
+    Msg::new(
+        format!("«{matched}» {it}: non può comparire in un messaggio del Comune."),
+        format!("«{matched}» {en}: it cannot appear in a message from the comune."),
+    )
+}
+
+impl Rule for OffensiveRule {
+    fn ids(&self) -> &'static [&'static str] {
+        &[ID]
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
+        let normal = normalise(ctx);
+        let hits: Vec<Hit<'_>> = lexicon_hits::find(ctx, ID, &normal);
+        for h in hits {
+            let fam = family(h.section);
+            let source = ctx.policy_source(fam, fallback_source(h.section));
+            // A profile that lists only "offensive" still applies its severity to every section.
+            let sev = ctx.policy_severity(fam).or_else(|| ctx.policy_severity(ID)).unwrap_or(Severity::Error);
+            let matched = &ctx.text[h.range.clone()];
+            out.push(RawFinding::new(ID, sev, h.range.clone(), message(h.section, matched), source));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checker::testing::{check, findings};
+
+    fn flagged(text: &str) -> Vec<String> {
+        findings(&check(text), "offensive").iter().map(|f| f.text.clone()).collect()
+    }
+
+    #[test]
+    fn plain_and_dodged_spellings() {
+        assert_eq!(flagged("Che cazzo succede"), vec!["cazzo"]);
+        assert_eq!(flagged("Che c4zzo succede"), vec!["c4zzo"]);
+        assert_eq!(flagged("Questa è m*rda."), vec!["m*rda"]);
+        assert_eq!(flagged("p0rco d*o!"), vec!["p0rco d*o"]);
+        assert_eq!(flagged("STR0NZ0"), vec!["STR0NZ0"]);
+        assert_eq!(flagged("Sei un $tronzo e un idiota"), vec!["$tronzo", "idiota"]);
+        assert_eq!(flagged("m.e.r.d.a no, ma m#rda sì"), vec!["m#rda"]);
+    }
+
+    #[test]
+    fn blasphemy_insults_and_defamation() {
+        assert_eq!(flagged("Porca madonna"), vec!["Porca madonna"]);
+        assert_eq!(flagged("L'assessore è un ladro"), vec!["è un ladro"]);
+        let f = check("Sono dei ladri");
+        assert_eq!(findings(&f, "offensive")[0].source, "Codice penale art. 595 (diffamazione)");
+        assert!(!f.can_send);
+    }
+
+    #[test]
+    fn ordinary_text_with_digits_and_symbols_passes() {
+        for t in [
+            "Il 2026 sarà l'anno della pista ciclabile: 12.30, via Roma 15/a.",
+            "Scrivi a info@comune.esempio.mb.it o vai su www.comune.esempio.mb.it",
+            "File nome_cognome_2024.pdf e ordinanza n. 3/2026",
+            "La scuola di via Dante è chiusa. Il custode è in ferie.",
+            "Visita guidata alla basilica: la Madonna del Rosario.",
+            "Concorso per 3 posti di istruttore; punteggio 30/30.",
+            "Il mercato di Sesto: frutta, verdura e fiori.",
+        ] {
+            assert!(flagged(t).is_empty(), "{t}: {:?}", flagged(t));
+        }
+    }
+}

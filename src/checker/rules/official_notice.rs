@@ -1,0 +1,94 @@
+//! A message that reads as the notification of an act (ordinanza, decreto, notifica, a
+//! bando with a deadline) must point to the official source: messaging never replaces
+//! the official channels nor the legal publication on the Albo Pretorio (seed art. 2.6;
+//! L. 69/2009 art. 32). A link to the comune's own site or a mention of the Albo is enough.
+
+use super::{lexicon_hits, links, urls};
+use crate::checker::{Context, RawFinding, Rule};
+use crate::i18n::Msg;
+use crate::profile::Severity;
+
+pub struct OfficialNoticeRule;
+
+pub static RULE: OfficialNoticeRule = OfficialNoticeRule;
+
+const ID: &str = "official-notice";
+
+impl Rule for OfficialNoticeRule {
+    fn ids(&self) -> &'static [&'static str] {
+        &[ID]
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
+        let hits = lexicon_hits::find(ctx, ID, &ctx.folded.text);
+        if hits.iter().any(|h| h.section == "official-source") {
+            return;
+        }
+        let points_to_site = urls::find(ctx.text).iter().any(|u| links::is_own(ctx.profile, &u.host));
+        if points_to_site {
+            return;
+        }
+        let has_deadline = hits.iter().any(|h| h.section == "deadline");
+        // An act always needs its source; a bando only when it sets a deadline.
+        let Some(first) =
+            hits.iter().find(|h| h.section == "act" || h.section == "extra" || (h.section == "tender" && has_deadline))
+        else {
+            return;
+        };
+        let c = &ctx.profile.comune;
+        let target = [&c.albo_pretorio_url, &c.website].into_iter().map(|u| u.trim()).find(|u| !u.is_empty());
+        let matched = &ctx.text[first.range.clone()];
+        let mut finding = RawFinding::new(
+            ID,
+            ctx.policy_severity(ID).unwrap_or(Severity::Warning),
+            first.range.clone(),
+            Msg::new(
+                format!("«{matched}»: il messaggio comunica un atto ma non rimanda alla fonte ufficiale. La messaggistica non sostituisce l'Albo Pretorio né il sito istituzionale."),
+                format!("«{matched}»: the message announces an act but does not point to the official source. Messaging does not replace the Albo Pretorio or the institutional site."),
+            ),
+            ctx.policy_source(ID, "L. 69/2009 art. 32 (Albo Pretorio online)"),
+        );
+        if let Some(url) = target {
+            finding = finding.with_fix(format!("aggiungi il link all'Albo Pretorio: {url}"));
+        }
+        out.push(finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checker::testing::{check, findings};
+
+    fn flagged(text: &str) -> Vec<String> {
+        findings(&check(text), "official-notice").iter().map(|f| f.text.clone()).collect()
+    }
+
+    #[test]
+    fn acts_without_a_source_are_flagged_with_the_albo_link() {
+        let r = check("Ordinanza n. 12: divieto di transito in via Roma dal 3 al 5 marzo.");
+        let f = findings(&r, "official-notice");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].text, "Ordinanza");
+        assert_eq!(
+            f[0].fix.as_deref(),
+            Some("aggiungi il link all'Albo Pretorio: https://www.comune.esempio.mb.it/albo-pretorio")
+        );
+        assert_eq!(f[0].source, "L. 69/2009 art. 32 (Albo Pretorio online)");
+        assert_eq!(flagged("Bando contributi affitto: domande entro il 30 giugno."), vec!["Bando"]);
+    }
+
+    #[test]
+    fn a_link_or_the_albo_is_enough() {
+        for t in [
+            "Ordinanza n. 12 sulla viabilità: il testo è all'Albo Pretorio.",
+            "Ordinanza n. 12: https://www.comune.esempio.mb.it/ordinanze/12",
+            "Bando contributi affitto: domande entro il 30 giugno su www.comune.esempio.mb.it/bandi",
+            "Bando per il centro estivo: presto i dettagli.",
+            "Domani mercato in piazza.",
+        ] {
+            assert!(flagged(t).is_empty(), "{t}: {:?}", flagged(t));
+        }
+        // A link elsewhere is not the official source.
+        assert_eq!(flagged("Decreto sindacale: https://www.example.com/decreto"), vec!["Decreto sindacale"]);
+    }
+}
