@@ -5,6 +5,7 @@
 use super::format::{https_url, phone, Check, PhoneForm};
 use super::{duplicates, Issues};
 use crate::i18n::Msg;
+use crate::links::{self, TelegramLink};
 use crate::profile::{Channel, IssueLevel, Profile};
 
 /// Longest message each platform accepts, in characters.
@@ -67,56 +68,33 @@ fn channel(path: &str, c: &Channel, out: &mut Issues) {
     }
 }
 
-/// `https://whatsapp.com/channel/<code>` (also `www.`); the code is the channel's invite id.
+/// `https://whatsapp.com/channel/<code>`. The join-link builder decides what a valid invite is,
+/// so the widget never fails on a profile that validation accepted; `https_url` first gives the
+/// precise reason for `javascript:`, `http:` and other unsafe links.
 pub fn whatsapp_channel_url(s: &str) -> Check {
-    let u = https_url(s)?;
-    let code = (u.host == "whatsapp.com" || u.host == "www.whatsapp.com")
-        .then(|| u.rest.strip_prefix("/channel/"))
-        .flatten()
-        .map(|c| c.strip_suffix('/').unwrap_or(c));
-    match code {
-        Some(c) if (10..=64).contains(&c.len()) && c.chars().all(|c| c.is_ascii_alphanumeric()) => Ok(()),
-        _ => Err(Msg::new(
-            format!("{s:?} non è un link di canale WhatsApp (https://whatsapp.com/channel/<codice>)"),
-            format!("{s:?} is not a WhatsApp channel link (https://whatsapp.com/channel/<code>)"),
-        )),
-    }
+    https_url(s)?;
+    links::whatsapp_channel_invite(s).map(drop).map_err(|e| e.0)
 }
 
-/// `https://t.me/<username>`, `https://t.me/+<invite>` or `https://t.me/joinchat/<invite>`.
+/// A Telegram channel: `https://t.me/<username>`, `https://t.me/+<invite>` or
+/// `https://t.me/joinchat/<invite>`; a `t.me/+<phone>` link opens a person's chat, not a channel.
 pub fn telegram_url(s: &str) -> Check {
-    let u = https_url(s)?;
-    let path = u.rest.strip_prefix('/').unwrap_or("");
-    let path = path.strip_suffix('/').unwrap_or(path);
-    let host_ok = matches!(u.host.as_str(), "t.me" | "telegram.me");
-    let invite = |c: &str| {
-        (10..=64).contains(&c.len()) && c.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
-    };
-    let username = |c: &str| {
-        (5..=32).contains(&c.len())
-            && c.starts_with(|c: char| c.is_ascii_alphabetic())
-            && c.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-    };
-    let ok = host_ok
-        && match (path.strip_prefix('+'), path.strip_prefix("joinchat/")) {
-            (Some(code), _) | (_, Some(code)) => invite(code),
-            _ => username(path),
-        };
-    if ok {
-        Ok(())
-    } else {
-        Err(Msg::new(
-            format!("{s:?} non è un link di canale Telegram (https://t.me/<nome> o https://t.me/+<codice>)"),
-            format!("{s:?} is not a Telegram channel link (https://t.me/<name> or https://t.me/+<code>)"),
-        ))
+    https_url(s)?;
+    match links::parse_telegram(s).map_err(|e| e.0)? {
+        TelegramLink::Phone { .. } => Err(Msg::new(
+            format!("{s:?} apre la chat di un numero di telefono, non un canale Telegram"),
+            format!("{s:?} opens a phone number's chat, not a Telegram channel"),
+        )),
+        TelegramLink::Public { .. } | TelegramLink::PrivateInvite { .. } => Ok(()),
     }
 }
 
 /// The wa.me link to the broadcast number needs the country code, so a national number is a
 /// warning with the fix, anything else an error.
 fn broadcast_number(path: &str, number: &str, out: &mut Issues) {
-    match phone(number) {
-        Ok(PhoneForm::International) if number.starts_with('+') => {}
+    let checked = phone(number).and_then(|form| links::normalize_phone(number).map(|_| form).map_err(|e| e.0));
+    match checked {
+        Ok(PhoneForm::International) if number.trim_start().starts_with('+') => {}
         Ok(_) => out.warning(
             path,
             format!(
