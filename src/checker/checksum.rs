@@ -7,7 +7,8 @@ const CF_DIGIT_POSITIONS: [usize; 7] = [6, 7, 9, 10, 12, 13, 14];
 /// Omocodia substitutes for the digits 0..9.
 const CF_OMOCODIA: &[u8; 10] = b"LMNPQRSTUV";
 /// Values of characters in odd positions (1st, 3rd, ...), for digits and letters alike.
-const CF_ODD: [u32; 26] = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+const CF_ODD: [u32; 26] =
+    [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
 
 /// Whether `s` has the shape of a codice fiscale of a natural person (16 characters,
 /// omocodia letters allowed in the digit positions). Case-insensitive.
@@ -49,7 +50,8 @@ pub fn codice_fiscale_check_char(first15: &str) -> Option<char> {
 
 /// Whether a codice fiscale's last character matches its check character.
 pub fn codice_fiscale_valid(s: &str) -> bool {
-    codice_fiscale_shape(s) && codice_fiscale_check_char(&s[..15]).is_some_and(|c| s.as_bytes()[15].eq_ignore_ascii_case(&(c as u8)))
+    codice_fiscale_shape(s)
+        && codice_fiscale_check_char(&s[..15]).is_some_and(|c| s.as_bytes()[15].eq_ignore_ascii_case(&(c as u8)))
 }
 
 /// Whether an 11-digit partita IVA (also the numeric codice fiscale of companies and
@@ -81,9 +83,21 @@ pub fn iban_length(country: &str) -> Option<usize> {
     Some(match country {
         "IT" | "SM" | "FR" | "MC" | "GR" => 27,
         "VA" | "DE" | "GB" | "IE" => 22,
-        "ES" | "SE" | "SK" | "CZ" | "RO" | "PT" => if country == "PT" { 25 } else { 24 },
+        "ES" | "SE" | "SK" | "CZ" | "RO" | "PT" => {
+            if country == "PT" {
+                25
+            } else {
+                24
+            }
+        }
         "CH" | "LI" => 21,
-        "AT" | "LU" | "SI" => if country == "SI" { 19 } else { 20 },
+        "AT" | "LU" | "SI" => {
+            if country == "SI" {
+                19
+            } else {
+                20
+            }
+        }
         "NL" => 18,
         "BE" => 16,
         "PL" | "HU" => 28,

@@ -1,11 +1,155 @@
-//! `banditore check` (in progress).
+//! `banditore check --profile P [--category ID] [--at RFC3339] [--lang it|en] [--format text|json] [FILE|-]`:
+//! checks a draft before sending. Text output shows each finding at `file:line:col` with its
+//! source line and a caret line under it; JSON is the report exactly as the WASM API returns it.
+//! Exit 0 when the draft can be sent, 1 when it has errors, 2 on usage or profile errors.
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
-#[derive(clap::Args)]
-pub struct Args {}
+use banditore::checker::{Checker, Draft, Finding, Report};
+use banditore::i18n::Lang;
+use banditore::profile::Severity;
+use banditore::text::line_col;
+use banditore::time::Timestamp;
 
-pub fn run(_args: Args) -> ExitCode {
-    eprintln!("not implemented yet");
-    ExitCode::from(super::EXIT_USAGE)
+#[derive(clap::Args)]
+#[command(after_help = "\
+Esempi / Examples:
+  banditore check --profile pkg-config/seveso.json messaggio.txt
+  echo 'Chiusa via Roma' | banditore check --profile pkg-config/leini.json --category viabilita -
+  banditore check --profile p.json --at 2026-05-04T09:30:00+02:00 --format json bozza.txt
+
+Uscita / Exit status: 0 inviabile / can be sent; 1 ci sono errori / has errors;
+  2 uso errato, file illeggibile o profilo non valido / usage error, unreadable file or invalid profile.")]
+pub struct Args {
+    /// Profilo del comune (JSON) / The comune's profile (JSON).
+    #[arg(long, short, value_name = "PROFILE.json")]
+    profile: String,
+    /// Categoria del messaggio (id del profilo) / The message's category (a profile id).
+    #[arg(long, short)]
+    category: Option<String>,
+    /// Ora di invio (RFC 3339); predefinita: adesso / Send time (RFC 3339); default: now.
+    #[arg(long, value_name = "RFC3339")]
+    at: Option<String>,
+    /// Lingua dei messaggi / Message language: it, en.
+    #[arg(long, short, default_value = "it")]
+    lang: String,
+    /// Formato / Format: text, json.
+    #[arg(long, short, default_value = "text")]
+    format: String,
+    /// Il messaggio ("-" o assente per lo standard input) / The draft ("-" or none for stdin).
+    #[arg(default_value = "-", value_name = "FILE")]
+    file: String,
+}
+
+pub fn run(args: Args) -> ExitCode {
+    match run_inner(args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(super::EXIT_USAGE)
+        }
+    }
+}
+
+fn run_inner(args: Args) -> Result<ExitCode, String> {
+    let lang: Lang = args.lang.parse()?;
+    let json = match args.format.trim().to_ascii_lowercase().as_str() {
+        "text" => false,
+        "json" => true,
+        other => return Err(format!("formato non supportato / unsupported format: {other:?} (text, json)")),
+    };
+    let now = match &args.at {
+        Some(at) => Timestamp::parse_rfc3339(at).map_err(|e| format!("--at: {e}"))?,
+        None => Timestamp(
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64),
+        ),
+    };
+    let (profile, _warnings) = match super::load_profile(&args.profile) {
+        Ok(p) => p,
+        Err(code) => return Ok(code),
+    };
+    if let Some(c) = &args.category {
+        if !profile.categories.iter().any(|k| &k.id == c) {
+            let known: Vec<&str> = profile.categories.iter().map(|k| k.id.as_str()).collect();
+            return Err(format!(
+                "--category {c:?}: categoria assente dal profilo / not a category of the profile ({})",
+                known.join(", ")
+            ));
+        }
+    }
+    let text = super::read_input(&args.file)?;
+    let draft = Draft { text, category: args.category.clone(), ..Default::default() };
+    let report = Checker::new(profile).check(&draft, now, lang).map_err(|e| e.to_string())?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report).map_err(|e| format!("JSON: {e}"))?);
+    } else {
+        let name = if args.file == "-" { "<stdin>" } else { args.file.as_str() };
+        print!("{}", render_text(name, &draft.text, &report, lang));
+    }
+    Ok(if report.can_send { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn severity_label(s: Severity, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Severity::Error, Lang::It) => "errore",
+        (Severity::Warning, Lang::It) => "avviso",
+        (Severity::Info, Lang::It) => "info",
+        (Severity::Error, Lang::En) => "error",
+        (Severity::Warning, Lang::En) => "warning",
+        (Severity::Info, Lang::En) => "info",
+    }
+}
+
+/// The whole text report: one block per finding, then a summary line.
+pub fn render_text(name: &str, text: &str, report: &Report, lang: Lang) -> String {
+    let mut out = String::new();
+    for f in &report.findings {
+        render_finding(&mut out, name, text, f, lang);
+    }
+    let count = |s| report.findings.iter().filter(|f| f.severity == s).count();
+    let (e, w, i) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
+    let _ = match lang {
+        Lang::It => writeln!(
+            out,
+            "{name}: {e} errori, {w} avvisi, {i} info: {}",
+            if report.can_send { "si può inviare" } else { "da correggere prima dell'invio" }
+        ),
+        Lang::En => writeln!(
+            out,
+            "{name}: {e} errors, {w} warnings, {i} info: {}",
+            if report.can_send { "can be sent" } else { "fix before sending" }
+        ),
+    };
+    out
+}
+
+fn render_finding(out: &mut String, name: &str, text: &str, f: &Finding, lang: Lang) {
+    let (line, col) = line_col(text, f.byte_start);
+    let _ = writeln!(out, "{name}:{line}:{col}: {} [{}] {}", severity_label(f.severity, lang), f.rule, f.message);
+    let line_start = text[..f.byte_start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[f.byte_start..].find('\n').map_or(text.len(), |i| f.byte_start + i);
+    let source_line = text[line_start..line_end].trim_end_matches('\r');
+    let gutter = line.to_string();
+    let pad = " ".repeat(gutter.len());
+    let _ = writeln!(out, "{gutter} | {source_line}");
+    // Keep tabs so the caret lines up with the source line in a terminal.
+    let lead: String = text[line_start..f.byte_start]
+        .chars()
+        .filter(|c| *c != '\r')
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    let on_line_end = f.byte_end.min(line_start + source_line.len()).max(f.byte_start);
+    let width = text[f.byte_start..on_line_end].chars().count().max(1);
+    let _ = writeln!(out, "{pad} | {lead}{}", "^".repeat(width));
+    let (source, fix) = match lang {
+        Lang::It => ("fonte", "correzione"),
+        Lang::En => ("source", "fix"),
+    };
+    if !f.source.is_empty() {
+        let _ = writeln!(out, "{pad} = {source}: {}", f.source);
+    }
+    if let Some(x) = &f.fix {
+        let _ = writeln!(out, "{pad} = {fix}: {x}");
+    }
 }

@@ -74,8 +74,14 @@ mod tests {
 
     #[test]
     fn tied_to_a_person_is_an_error() {
-        assert_eq!(judicial("Il signor Rossi è stato arrestato per furto."), vec![("arrestato".into(), Severity::Error), ("furto".into(), Severity::Error)]);
-        assert_eq!(judicial("Giovanni Verdi, già noto alle forze dell'ordine, è indagato."), vec![("già noto alle forze dell'ordine".into(), Severity::Error), ("indagato".into(), Severity::Error)]);
+        assert_eq!(
+            judicial("Il signor Rossi è stato arrestato per furto."),
+            vec![("arrestato".into(), Severity::Error), ("furto".into(), Severity::Error)]
+        );
+        assert_eq!(
+            judicial("Giovanni Verdi, già noto alle forze dell'ordine, è indagato."),
+            vec![("già noto alle forze dell'ordine".into(), Severity::Error), ("indagato".into(), Severity::Error)]
+        );
         assert_eq!(judicial("Il 30enne ha precedenti penali."), vec![("precedenti penali".into(), Severity::Error)]);
         let r = check("Il signor Rossi è stato condannato.");
         let f = &findings(&r, super::ID)[0];
@@ -86,7 +92,12 @@ mod tests {
     #[test]
     fn person_terms_without_a_name_warn_and_offences_alone_pass() {
         assert_eq!(judicial("Un uomo è stato arrestato ieri sera."), vec![("arrestato".into(), Severity::Warning)]);
-        assert!(judicial("Attenzione ai furti in appartamento e alle truffe agli anziani: non aprite agli sconosciuti.").is_empty());
-        assert!(judicial("Il casellario giudiziale si richiede in Tribunale.").iter().all(|(_, s)| *s == Severity::Warning));
+        assert!(judicial(
+            "Attenzione ai furti in appartamento e alle truffe agli anziani: non aprite agli sconosciuti."
+        )
+        .is_empty());
+        assert!(judicial("Il casellario giudiziale si richiede in Tribunale.")
+            .iter()
+            .all(|(_, s)| *s == Severity::Warning));
     }
 }

@@ -22,16 +22,16 @@ pub static RULE: SpecialCategoryRule = SpecialCategoryRule;
 /// What a lexicon section is about, in both languages.
 fn topic(section: &str) -> (&'static str, &'static str) {
     match section {
-        "health" => ("la salute", "health"),
-        "disability" => ("una disabilità", "a disability"),
-        "religion" => ("le convinzioni religiose", "religious beliefs"),
-        "ethnic-origin" => ("l'origine etnica", "ethnic origin"),
-        "sexual-orientation" => ("l'orientamento o la vita sessuale", "sexual orientation or sex life"),
-        "political-opinions" => ("le opinioni politiche", "political opinions"),
-        "union-membership" => ("l'appartenenza sindacale", "trade-union membership"),
-        "genetic" => ("dati genetici", "genetic data"),
-        "biometric" => ("dati biometrici", "biometric data"),
-        _ => ("una categoria particolare di dati", "a special category of data"),
+        "health" => ("sulla salute", "about health"),
+        "disability" => ("su una disabilità", "about a disability"),
+        "religion" => ("sulle convinzioni religiose", "about religious beliefs"),
+        "ethnic-origin" => ("sull'origine etnica", "about ethnic origin"),
+        "sexual-orientation" => ("sull'orientamento o la vita sessuale", "about sexual orientation or sex life"),
+        "political-opinions" => ("sulle opinioni politiche", "about political opinions"),
+        "union-membership" => ("sull'appartenenza sindacale", "about trade-union membership"),
+        "genetic" => ("genetico", "genetic"),
+        "biometric" => ("biometrico", "biometric"),
+        _ => ("", ""),
     }
 }
 
@@ -78,8 +78,8 @@ impl Rule for SpecialCategoryRule {
                     ctx.policy_severity(FAMILY).unwrap_or(Severity::Error),
                     range,
                     Msg::new(
-                        format!("Dato particolare (art. 9 GDPR) su {it_topic} di una persona identificabile: non va diffuso. Togliere il dato o il riferimento alla persona."),
-                        format!("Special-category data (GDPR art. 9) about {en_topic} of an identifiable person: it must not be published. Remove the data or the reference to the person."),
+                        format!("Dato particolare (art. 9 GDPR) {it_topic} di una persona identificabile: non va diffuso. Togliere il dato o il riferimento alla persona."),
+                        format!("Special-category data (GDPR art. 9) {en_topic} of an identifiable person: it must not be published. Remove the data or the reference to the person."),
                     ),
                     src.clone(),
                 )
@@ -90,8 +90,8 @@ impl Rule for SpecialCategoryRule {
                     Severity::Warning,
                     range,
                     Msg::new(
-                        format!("Riferimento a {it_topic} (art. 9 GDPR): verificare che nessuno sia riconoscibile dal contesto, oppure riformulare in modo neutro."),
-                        format!("A reference to {en_topic} (GDPR art. 9): make sure nobody can be recognised from the context, or reword it neutrally."),
+                        format!("Possibile dato particolare (art. 9 GDPR) {it_topic}: verificare che nessuno sia riconoscibile dal contesto, oppure riformulare in modo neutro."),
+                        format!("Possible special-category data (GDPR art. 9) {en_topic}: make sure nobody can be recognised from the context, or reword it neutrally."),
                     ),
                     src.clone(),
                 )
@@ -112,18 +112,36 @@ mod tests {
 
     #[test]
     fn tied_to_a_person_is_an_error() {
-        assert_eq!(special("Il signor Rossi è ricoverato all'ospedale di Monza."), vec![("ricoverato".into(), Severity::Error)]);
-        assert_eq!(special("Mario Rossi, positivo al Covid, è in quarantena."), vec![("positivo al Covid".into(), Severity::Error), ("in quarantena".into(), Severity::Error)]);
+        assert_eq!(
+            special("Il signor Rossi è ricoverato all'ospedale di Monza."),
+            vec![("ricoverato".into(), Severity::Error)]
+        );
+        assert_eq!(
+            special("Mario Rossi, positivo al Covid, è in quarantena."),
+            vec![("positivo al Covid".into(), Severity::Error), ("in quarantena".into(), Severity::Error)]
+        );
         assert_eq!(special("La residente di via Manzoni è disabile."), vec![("disabile".into(), Severity::Error)]);
-        assert_eq!(special("Il bambino di 8 anni è affetto da una grave malattia."), vec![("affetto da".into(), Severity::Error), ("grave malattia".into(), Severity::Error)]);
-        assert_eq!(special("Ieri è caduta la sig.ra Verdi. Ora è RICOVERATA."), vec![("RICOVERATA".into(), Severity::Error)]);
+        assert_eq!(
+            special("Il bambino di 8 anni è affetto da una grave malattia."),
+            vec![("affetto da".into(), Severity::Error), ("grave malattia".into(), Severity::Error)]
+        );
+        assert_eq!(
+            special("Ieri è caduta la sig.ra Verdi. Ora è RICOVERATA."),
+            vec![("RICOVERATA".into(), Severity::Error)]
+        );
         assert_eq!(special("Un 45enne di fede musulmana"), vec![("di fede musulmana".into(), Severity::Error)]);
     }
 
     #[test]
     fn without_a_person_it_is_a_warning() {
-        assert_eq!(special("Due persone sono ricoverate dopo l'incidente."), vec![("ricoverate".into(), Severity::Warning)]);
-        assert_eq!(special("Posti riservati a chi è in sedia a rotelle."), vec![("in sedia a rotelle".into(), Severity::Warning)]);
+        assert_eq!(
+            special("Due persone sono ricoverate dopo l'incidente."),
+            vec![("ricoverate".into(), Severity::Warning)]
+        );
+        assert_eq!(
+            special("Posti riservati a chi è in sedia a rotelle."),
+            vec![("in sedia a rotelle".into(), Severity::Warning)]
+        );
     }
 
     #[test]

@@ -12,9 +12,10 @@ use crate::checker::Context;
 
 /// Words before a full stop that do not end a sentence ("sig.", "prot. n.", "tel.").
 const ABBREVIATIONS: &[&str] = &[
-    "sig", "sigg", "ra", "na", "dott", "dr", "prof", "avv", "ing", "arch", "geom", "rag", "n", "nr", "num", "prot", "art",
-    "tel", "cell", "uff", "pag", "ecc", "es", "ca", "ss", "loc", "fraz", "min", "max", "lun", "mar", "mer", "gio", "ven",
-    "sab", "dom", "gen", "feb", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic", "p.zza", "c.so", "v.le",
+    "sig", "sigg", "ra", "na", "dott", "dr", "prof", "avv", "ing", "arch", "geom", "rag", "n", "nr", "num", "prot",
+    "art", "tel", "cell", "uff", "pag", "ecc", "es", "ca", "ss", "loc", "fraz", "min", "max", "lun", "mar", "mer",
+    "gio", "ven", "sab", "dom", "gen", "feb", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic", "p.zza",
+    "c.so", "v.le",
 ];
 
 /// Whether the '.' at byte `dot` of `text` ends a sentence: followed by white space and not
@@ -24,7 +25,14 @@ pub fn ends_sentence(text: &str, dot: usize) -> bool {
     if !next_is_space {
         return false;
     }
-    let word: String = text[..dot].chars().rev().take_while(|c| c.is_alphanumeric() || *c == '.').collect::<Vec<_>>().into_iter().rev().collect();
+    let word: String = text[..dot]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     let word = word.to_lowercase();
     let last = word.rsplit('.').next().unwrap_or("");
     !(last.chars().count() <= 1 || ABBREVIATIONS.contains(&last))
@@ -125,7 +133,9 @@ pub fn persons(ctx: &Context<'_>, range: Range<usize>) -> Vec<Person> {
             "title" => {
                 // "sig. Rossi" names someone; "la signora" alone still points at one person.
                 match capitalised_words_after(ctx, end, range.end, 3) {
-                    Some(end) if !is_office_holder(ctx, start..end) => out.push(Person { range: start..end, kind: PersonKind::Named }),
+                    Some(end) if !is_office_holder(ctx, start..end) => {
+                        out.push(Person { range: start..end, kind: PersonKind::Named })
+                    }
                     Some(_) => {}
                     None => out.push(Person { range: start..end, kind: PersonKind::Described }),
                 }
@@ -167,14 +177,19 @@ fn capitalised_words_after(ctx: &Context<'_>, pos: usize, limit: usize, max: usi
             break;
         }
         let word_start = cursor + gap;
-        let word_len: usize = folded[word_start..limit].chars().take_while(|c| c.is_alphanumeric() || *c == '\'').map(char::len_utf8).sum();
+        let word_len: usize = folded[word_start..limit]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '\'')
+            .map(char::len_utf8)
+            .sum();
         if word_len < 2 {
             break;
         }
         let orig = ctx.original(word_start, word_start + word_len);
         let word = &ctx.text[orig];
         let mut chars = word.chars();
-        let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(|c| c.is_alphabetic() || c == '\'' || c == '’');
+        let capitalised = chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_some_and(|c| c.is_alphabetic() || c == '\'' || c == '’');
         if !capitalised {
             break;
         }
@@ -188,16 +203,24 @@ fn is_office_holder(ctx: &Context<'_>, range: Range<usize>) -> bool {
     let found = ctx.folded.text[range].trim();
     ctx.profile.institutional_contacts.office_holders.iter().any(|h| {
         let holder = crate::text::Folded::new(&h.name).text;
-        holder.contains(found) || found.contains(holder.as_str())
+        !holder.trim().is_empty() && (holder.contains(found) || found.contains(holder.trim()))
     })
 }
 
 /// "via Giuseppe Garibaldi", "scuola Maria Montessori": a place, not a person.
 fn after_place_word(folded: &str, start: usize) -> bool {
     let before = folded[..start].trim_end();
-    let word_start = before.rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '.')).map_or(0, |i| i + 1);
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '\'' || *c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
-    !word.is_empty() && lex("personal-context").find_iter(word).iter().any(|m| m.section == "place" && m.start == 0 && m.end == word.len())
+    !word.is_empty()
+        && lex("personal-context")
+            .find_iter(word)
+            .iter()
+            .any(|m| m.section == "place" && m.start == 0 && m.end == word.len())
 }
 
 /// Remembers, per sentence, whether someone identifiable is in it: rules ask once per match.

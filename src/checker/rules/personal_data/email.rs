@@ -39,7 +39,14 @@ fn host(url: &str) -> &str {
 fn is_own(ctx: &Context<'_>, address: &str, domain: &str) -> bool {
     let p = ctx.profile;
     let c = &p.institutional_contacts;
-    let listed = c.emails.iter().chain([&p.comune.pec, &p.help.email, &p.privacy.controller.email, &p.privacy.controller.pec, &p.privacy.dpo.email, &p.privacy.dpo.pec]);
+    let listed = c.emails.iter().chain([
+        &p.comune.pec,
+        &p.help.email,
+        &p.privacy.controller.email,
+        &p.privacy.controller.pec,
+        &p.privacy.dpo.email,
+        &p.privacy.dpo.pec,
+    ]);
     listed.into_iter().any(|e| e.trim().eq_ignore_ascii_case(address))
         || c.domains.iter().any(|d| within(domain, d))
         || within(domain, host(&p.comune.website))
@@ -49,7 +56,9 @@ fn is_own(ctx: &Context<'_>, address: &str, domain: &str) -> bool {
 /// public body on .it ("comune.seveso.mb.it").
 pub fn is_public_administration(domain: &str) -> bool {
     let lex = lex("email-domains");
-    let whole_label = |s: usize, e: usize| (s == 0 || domain.as_bytes()[s - 1] == b'.') && (e == domain.len() || domain.as_bytes()[e] == b'.');
+    let whole_label = |s: usize, e: usize| {
+        (s == 0 || domain.as_bytes()[s - 1] == b'.') && (e == domain.len() || domain.as_bytes()[e] == b'.')
+    };
     lex.find_iter(domain).iter().any(|m| match m.section {
         "pa-suffix" => m.end == domain.len() && whole_label(m.start, m.end),
         "pa-label" => domain.ends_with(".it") && whole_label(m.start, m.end),
@@ -58,12 +67,17 @@ pub fn is_public_administration(domain: &str) -> bool {
 }
 
 fn is_consumer(domain: &str) -> bool {
-    lex("email-domains").find_iter(domain).iter().any(|m| m.section == "consumer" && m.start == 0 && m.end == domain.len())
+    lex("email-domains")
+        .find_iter(domain)
+        .iter()
+        .any(|m| m.section == "consumer" && m.start == 0 && m.end == domain.len())
 }
 
 fn is_role(local: &str) -> bool {
     let first = local.split(['.', '_', '-', '+']).next().unwrap_or(local);
-    [local, first].iter().any(|part| lex("email-roles").find_iter(part).iter().any(|m| m.start == 0 && m.end == part.len()))
+    [local, first]
+        .iter()
+        .any(|part| lex("email-roles").find_iter(part).iter().any(|m| m.start == 0 && m.end == part.len()))
 }
 
 /// "m***@gmail.com": the first letter and the domain stay readable.
@@ -104,7 +118,10 @@ impl Rule for EmailRule {
                     "An e-mail address that is neither the comune's nor a public body's: if it identifies a person, it is personal data.",
                 )
             };
-            out.push(RawFinding::new(ID, severity, m.range(), Msg::new(it, en), personal_source(ctx)).with_fix(masked(local, &domain)));
+            out.push(
+                RawFinding::new(ID, severity, m.range(), Msg::new(it, en), personal_source(ctx))
+                    .with_fix(masked(local, &domain)),
+            );
         }
     }
 }
@@ -120,8 +137,14 @@ mod tests {
 
     #[test]
     fn personal_mailboxes_are_errors() {
-        assert_eq!(emails("Scrivere a mario.rossi@gmail.com entro lunedì."), vec![("mario.rossi@gmail.com".into(), Severity::Error)]);
-        assert_eq!(emails("Iscrizioni: anna_verdi76@Libero.it"), vec![("anna_verdi76@Libero.it".into(), Severity::Error)]);
+        assert_eq!(
+            emails("Scrivere a mario.rossi@gmail.com entro lunedì."),
+            vec![("mario.rossi@gmail.com".into(), Severity::Error)]
+        );
+        assert_eq!(
+            emails("Iscrizioni: anna_verdi76@Libero.it"),
+            vec![("anna_verdi76@Libero.it".into(), Severity::Error)]
+        );
         let r = check("Contatto: mario.rossi@gmail.com.");
         let f = &findings(&r, super::ID)[0];
         assert_eq!(f.text, "mario.rossi@gmail.com");
@@ -131,7 +154,10 @@ mod tests {
     #[test]
     fn other_domains_warn_and_role_mailboxes_inform() {
         assert_eq!(emails("Referente: g.neri@studioneri.it"), vec![("g.neri@studioneri.it".into(), Severity::Warning)]);
-        assert_eq!(emails("Iscrizioni: info@prolocoesempio.it"), vec![("info@prolocoesempio.it".into(), Severity::Info)]);
+        assert_eq!(
+            emails("Iscrizioni: info@prolocoesempio.it"),
+            vec![("info@prolocoesempio.it".into(), Severity::Info)]
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{mask, personal_source};
+use super::{after, before, has_cue, lex, mask, personal_source};
 use crate::checker::checksum;
 use crate::checker::{Context, RawFinding, Rule};
 use crate::i18n::Msg;
@@ -25,7 +25,8 @@ fn candidates() -> &'static Regex {
 
 /// The longest valid IBAN at the start of a candidate: (compact form, original range).
 fn longest_valid(text: &str, range: Range<usize>) -> Option<(String, Range<usize>)> {
-    let chars: Vec<(usize, char)> = text[range.clone()].char_indices().filter(|(_, c)| c.is_ascii_alphanumeric()).collect();
+    let chars: Vec<(usize, char)> =
+        text[range.clone()].char_indices().filter(|(_, c)| c.is_ascii_alphanumeric()).collect();
     let compact: String = chars.iter().map(|(_, c)| c.to_ascii_uppercase()).collect();
     let lengths: Vec<usize> = match checksum::iban_length(&compact[..2]) {
         Some(n) => vec![n],
@@ -35,7 +36,8 @@ fn longest_valid(text: &str, range: Range<usize>) -> Option<(String, Range<usize
         let (last, c) = chars[n - 1];
         let end = range.start + last + c.len_utf8();
         // The IBAN must end at a word boundary: "IT60X...3456" not "...3456ABC".
-        let boundary = text[end..].chars().next().map_or(true, |c| !c.is_alphanumeric()) || chars.len() > n && text[end..].starts_with(' ');
+        let boundary = text[end..].chars().next().map_or(true, |c| !c.is_alphanumeric())
+            || chars.len() > n && text[end..].starts_with(' ');
         (checksum::iban_valid(&compact[..n]) && boundary).then(|| (compact[..n].to_owned(), range.start..end))
     })
 }
@@ -46,14 +48,35 @@ impl Rule for IbanRule {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
-        let own: Vec<String> = ctx.profile.institutional_contacts.ibans.iter().map(|i| i.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase()).collect();
+        let own: Vec<String> = ctx
+            .profile
+            .institutional_contacts
+            .ibans
+            .iter()
+            .map(|i| i.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase())
+            .collect();
         for m in candidates().find_iter(ctx.text) {
             let Some((compact, range)) = longest_valid(ctx.text, m.range()) else { continue };
             if own.contains(&compact) {
                 continue;
             }
             let fix = mask(&ctx.text[range.clone()], 4, 4);
-            out.push(
+            let office = lex("office-context");
+            let said_own = has_cue(ctx.text, before(ctx.text, range.start, 60), office, "comune-account")
+                || has_cue(ctx.text, after(ctx.text, range.end, 60), office, "comune-account");
+            let finding = if said_own {
+                // The text says it is the comune's: likely true, but only the profile can vouch.
+                RawFinding::new(
+                    ID,
+                    Severity::Warning,
+                    range,
+                    Msg::new(
+                        "IBAN indicato come del Comune ma assente dal profilo: verificarlo e aggiungerlo a institutional_contacts.ibans.",
+                        "An IBAN given as the comune's but missing from the profile: check it and add it to institutional_contacts.ibans.",
+                    ),
+                    personal_source(ctx),
+                )
+            } else {
                 RawFinding::new(
                     ID,
                     Severity::Error,
@@ -64,8 +87,9 @@ impl Rule for IbanRule {
                     ),
                     personal_source(ctx),
                 )
-                .with_fix(fix),
-            );
+                .with_fix(fix)
+            };
+            out.push(finding);
         }
     }
 }
@@ -81,10 +105,23 @@ mod tests {
     #[test]
     fn finds_valid_ibans_with_and_without_spaces() {
         assert_eq!(ibans("Versare su IT42L1234512345123456789012 entro il 30."), ["IT42L1234512345123456789012"]);
-        assert_eq!(ibans("IBAN: IT42 L123 4512 3451 2345 6789 012 intestato a Rossi"), ["IT42 L123 4512 3451 2345 6789 012"]);
+        assert_eq!(
+            ibans("IBAN: IT42 L123 4512 3451 2345 6789 012 intestato a Rossi"),
+            ["IT42 L123 4512 3451 2345 6789 012"]
+        );
         assert_eq!(ibans("conto DE89 3704 0044 0532 0130 00."), ["DE89 3704 0044 0532 0130 00"]);
         let r = check("IBAN IT42L1234512345123456789012");
         assert_eq!(findings(&r, super::ID)[0].fix.as_deref(), Some("IT42*******************9012"));
+    }
+
+    #[test]
+    fn an_iban_the_text_calls_the_comunes_but_the_profile_lacks_warns() {
+        let r = check("Bonifico sull'IBAN del Comune IT42L1234512345123456789012.");
+        let f = &findings(&r, super::ID)[0];
+        assert_eq!(f.severity, crate::profile::Severity::Warning);
+        assert!(f.message.contains("institutional_contacts.ibans"));
+        let r = check("Bonifico a IT42L1234512345123456789012 intestato a Mario Rossi.");
+        assert_eq!(findings(&r, super::ID)[0].severity, crate::profile::Severity::Error);
     }
 
     #[test]

@@ -22,7 +22,10 @@ pub static RULE: IdDocumentRule = IdDocumentRule;
 fn numbers() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:[A-Z]{2} ?\d{5} ?[A-Z]{2}|[A-Z]{1,2} ?\d{6,8}[A-Z]?|[A-Z]\d[A-Z0-9]{7,8}|\d{7,10}[A-Z]{0,2})\b").expect("valid regex")
+        Regex::new(
+            r"\b(?:[A-Z]{2} ?\d{5} ?[A-Z]{2}|[A-Z]{1,2} ?\d{6,8}[A-Z]?|[A-Z]\d[A-Z0-9]{7,8}|\d{7,10}[A-Z]{0,2})\b",
+        )
+        .expect("valid regex")
     })
 }
 
@@ -93,7 +96,10 @@ mod tests {
 
     #[test]
     fn numbers_after_a_document_name_are_errors() {
-        assert_eq!(docs("Smarrita carta d'identità n. CA12345AB, chi la trova la porti in Comune."), vec![("CA12345AB".into(), Severity::Error)]);
+        assert_eq!(
+            docs("Smarrita carta d'identità n. CA12345AB, chi la trova la porti in Comune."),
+            vec![("CA12345AB".into(), Severity::Error)]
+        );
         assert_eq!(docs("Ritrovato passaporto YA1234567 in piazza."), vec![("YA1234567".into(), Severity::Error)]);
         assert_eq!(docs("patente di guida n. U1A234567B"), vec![("U1A234567B".into(), Severity::Error)]);
         assert_eq!(docs("Carta di identità AA 1234567"), vec![("AA 1234567".into(), Severity::Error)]);

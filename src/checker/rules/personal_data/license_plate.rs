@@ -49,7 +49,11 @@ impl Rule for LicensePlateRule {
                     "Looks like a plate: if it is one, it leads to the vehicle's owner and is personal data.",
                 )
             };
-            out.push(RawFinding::new(ID, severity, m.range(), Msg::new(it, en), personal_source(ctx)).with_fix(mask(m.as_str(), 2, 2)));
+            out.push(RawFinding::new(ID, severity, m.range(), Msg::new(it, en), personal_source(ctx)).with_fix(mask(
+                m.as_str(),
+                2,
+                2,
+            )));
         }
     }
 }
@@ -65,7 +69,10 @@ mod tests {
 
     #[test]
     fn plates_in_context_are_errors() {
-        assert_eq!(plates("Rimozione forzata del veicolo targato AB 123 CD."), vec![("AB 123 CD".into(), Severity::Error)]);
+        assert_eq!(
+            plates("Rimozione forzata del veicolo targato AB 123 CD."),
+            vec![("AB 123 CD".into(), Severity::Error)]
+        );
         assert_eq!(plates("Auto AB123CD parcheggiata sul marciapiede"), vec![("AB123CD".into(), Severity::Error)]);
         assert_eq!(plates("Il proprietario della GH-456-KL è pregato"), vec![("GH-456-KL".into(), Severity::Warning)]);
         let r = check("targa AB123CD");
@@ -74,7 +81,16 @@ mod tests {
 
     #[test]
     fn near_misses_do_not_fire() {
-        for t in ["CIG AB123CD", "codice AB123CD", "Prot. n. AB123CD", "ab123cd", "AB1234CD", "AI123CD", "XAB123CDX", "la carta d'identità CA12345AB"] {
+        for t in [
+            "CIG AB123CD",
+            "codice AB123CD",
+            "Prot. n. AB123CD",
+            "ab123cd",
+            "AB1234CD",
+            "AI123CD",
+            "XAB123CDX",
+            "la carta d'identità CA12345AB",
+        ] {
             assert!(plates(t).is_empty(), "{t}: {:?}", plates(t));
         }
     }

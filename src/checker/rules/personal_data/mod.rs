@@ -145,7 +145,15 @@ mod tests {
 
     #[test]
     fn every_personal_lexicon_is_registered() {
-        for name in ["special-category", "judicial-data", "personal-context", "office-context", "given-names", "email-domains", "email-roles"] {
+        for name in [
+            "special-category",
+            "judicial-data",
+            "personal-context",
+            "office-context",
+            "given-names",
+            "email-domains",
+            "email-roles",
+        ] {
             assert!(lexicon::builtin(name).is_some(), "{name}");
         }
     }

@@ -20,13 +20,18 @@ pub static RULE: PersonNameRule = PersonNameRule;
 
 fn age() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\b\d{1,3}\s+anni\b|\b\d{1,3}\s*-?\s*enne\b|\bnat[oa]\s+(?:il|nel)\b").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"\b\d{1,3}\s+anni\b|\b\d{1,3}\s*-?\s*enne\b|\bnat[oa]\s+(?:il|nel)\b").expect("valid regex")
+    })
 }
 
 /// A street address right after the name: "Mario Rossi, via Garibaldi 12".
 fn address_after() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^[\s,*_]*(?:\(|di\s+|in\s+)?(?:via|viale|piazza|corso|vicolo|largo)\s+[^\n,.;]{1,40}?\s\d+").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"^[\s,*_]*(?:\(|di\s+|in\s+)?(?:via|viale|piazza|corso|vicolo|largo)\s+[^\n,.;]{1,40}?\s\d+")
+            .expect("valid regex")
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +61,9 @@ impl Rule for PersonNameRule {
                 Some(Detail::Health)
             } else if lex("judicial-data").is_match(s) {
                 Some(Detail::Judicial)
-            } else if lex("personal-context").find_iter(s).iter().any(|m| m.section == "residence") || address_after().is_match(&folded[p.range.end..scope.end]) {
+            } else if lex("personal-context").find_iter(s).iter().any(|m| m.section == "residence")
+                || address_after().is_match(&folded[p.range.end..scope.end])
+            {
                 Some(Detail::Address)
             } else if age().is_match(s) {
                 Some(Detail::Age)
@@ -65,7 +72,9 @@ impl Rule for PersonNameRule {
             };
             let Some(detail) = detail else { continue };
             let (severity, it, en) = match detail {
-                Detail::Health => (Severity::Error, "salute o altri dati particolari", "health or other special-category data"),
+                Detail::Health => {
+                    (Severity::Error, "salute o altri dati particolari", "health or other special-category data")
+                }
                 Detail::Judicial => (Severity::Error, "vicende giudiziarie", "judicial matters"),
                 Detail::Address => (Severity::Warning, "indirizzo di residenza", "home address"),
                 Detail::Age => (Severity::Warning, "età o data di nascita", "age or date of birth"),
@@ -98,9 +107,18 @@ mod tests {
 
     #[test]
     fn names_with_personal_details() {
-        assert_eq!(names("Auguri a Maria Rossi, residente in via Verdi, per i suoi 100 anni!"), vec![("Maria Rossi".into(), Severity::Warning)]);
-        assert_eq!(names("Giuseppe De Luca, 45 anni, cerca casa."), vec![("Giuseppe De Luca".into(), Severity::Warning)]);
-        assert_eq!(names("Ringraziamo Anna Verdi di via Garibaldi 12."), vec![("Anna Verdi".into(), Severity::Warning)]);
+        assert_eq!(
+            names("Auguri a Maria Rossi, residente in via Verdi, per i suoi 100 anni!"),
+            vec![("Maria Rossi".into(), Severity::Warning)]
+        );
+        assert_eq!(
+            names("Giuseppe De Luca, 45 anni, cerca casa."),
+            vec![("Giuseppe De Luca".into(), Severity::Warning)]
+        );
+        assert_eq!(
+            names("Ringraziamo Anna Verdi di via Garibaldi 12."),
+            vec![("Anna Verdi".into(), Severity::Warning)]
+        );
         assert_eq!(names("La sig.ra Bruni è ricoverata."), vec![("sig.ra Bruni".into(), Severity::Error)]);
         assert_eq!(names("Luca Neri è caduto ieri. È stato arrestato."), vec![("Luca Neri".into(), Severity::Error)]);
     }

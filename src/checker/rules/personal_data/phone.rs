@@ -75,7 +75,12 @@ fn kind(national: &str) -> Option<Kind> {
 fn institutional(ctx: &Context<'_>) -> Vec<String> {
     let p = ctx.profile;
     let mut all: Vec<&str> = p.institutional_contacts.phones.iter().map(String::as_str).collect();
-    all.extend([p.help.phone.as_str(), p.help.toll_free.as_str(), p.privacy.controller.phone.as_str(), p.privacy.dpo.phone.as_str()]);
+    all.extend([
+        p.help.phone.as_str(),
+        p.help.toll_free.as_str(),
+        p.privacy.controller.phone.as_str(),
+        p.privacy.dpo.phone.as_str(),
+    ]);
     for c in &p.channels {
         if let Channel::WhatsappBroadcast { number, .. } = c {
             all.push(number);
@@ -162,7 +167,8 @@ fn price_before(text: &str, pos: usize) -> bool {
 fn office_number(ctx: &Context<'_>, range: &Range<usize>) -> bool {
     let office = lex("office-context");
     let back = before(ctx.text, range.start, 80);
-    let near = has_cue(ctx.text, back.clone(), office, "office") || has_cue(ctx.text, after(ctx.text, range.end, 40), office, "office");
+    let near = has_cue(ctx.text, back.clone(), office, "office")
+        || has_cue(ctx.text, after(ctx.text, range.end, 40), office, "office");
     near && !has_cue(ctx.text, back, lex("personal-context"), "title")
 }
 
@@ -181,7 +187,10 @@ impl Rule for PhoneRule {
                 continue;
             }
             for f in split(text, m.start()..m.end()) {
-                if own.contains(&f.national) || reference_before(text, f.range.start) || price_before(text, f.range.start) {
+                if own.contains(&f.national)
+                    || reference_before(text, f.range.start)
+                    || price_before(text, f.range.start)
+                {
                     continue;
                 }
                 let written = &text[f.range.clone()];
@@ -229,7 +238,19 @@ mod tests {
 
     #[test]
     fn finds_mobiles_in_every_common_writing() {
-        for n in ["333 1234567", "3331234567", "+39 333 1234567", "+393331234567", "0039 333 1234567", "333.123.4567", "333-123-4567", "333/1234567", "333 12 34 567", "+39 (333) 1234567", "347 123 45 67"] {
+        for n in [
+            "333 1234567",
+            "3331234567",
+            "+39 333 1234567",
+            "+393331234567",
+            "0039 333 1234567",
+            "333.123.4567",
+            "333-123-4567",
+            "333/1234567",
+            "333 12 34 567",
+            "+39 (333) 1234567",
+            "347 123 45 67",
+        ] {
             let t = format!("Per informazioni contattare il {n} entro venerdì.");
             let p = phones(&t);
             assert_eq!(p, vec![(n.to_owned(), Severity::Error)], "{n}");

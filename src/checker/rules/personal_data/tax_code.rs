@@ -19,7 +19,10 @@ pub static RULE: TaxCodeRule = TaxCodeRule;
 
 fn shapes() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b")
+            .expect("valid regex")
+    })
 }
 
 impl Rule for TaxCodeRule {
@@ -31,7 +34,8 @@ impl Rule for TaxCodeRule {
         for m in shapes().find_iter(ctx.text) {
             let code = m.as_str();
             // Lowercase words that happen to fit are not codes; written codes are uppercase.
-            if code.chars().filter(char::is_ascii_lowercase).count() > 0 && code.chars().any(|c| c.is_ascii_uppercase()) {
+            if code.chars().filter(char::is_ascii_lowercase).count() > 0 && code.chars().any(|c| c.is_ascii_uppercase())
+            {
                 continue;
             }
             let finding = if checksum::codice_fiscale_valid(code) {
@@ -83,7 +87,13 @@ mod tests {
 
     #[test]
     fn near_misses_do_not_fire() {
-        for t in ["Codice IUV 123456789012345678", "Il Comune (C.F. 01777400019)", "RSSMRA85T10A562SX", "XRSSMRA85T10A562S", "Codice CIG Z1A2B3C4D5"] {
+        for t in [
+            "Codice IUV 123456789012345678",
+            "Il Comune (C.F. 01777400019)",
+            "RSSMRA85T10A562SX",
+            "XRSSMRA85T10A562S",
+            "Codice CIG Z1A2B3C4D5",
+        ] {
             assert!(codes(t).is_empty(), "{t}");
         }
     }
