@@ -328,3 +328,56 @@ fn replace_strings(v: &mut Value, with: &str) {
         _ => {}
     }
 }
+
+/// Every node of the fixture (it has every section a seed has, and more) replaced in turn by a
+/// value of every JSON type: parse errors name the path, whatever parses is validated without
+/// panicking.
+#[test]
+fn every_node_replaced_by_every_type_never_panics() {
+    let original: Value = serde_json::from_str(&read("tests/fixtures/minimal-profile.json")).unwrap();
+    let mut pointers = Vec::new();
+    collect_pointers(&original, String::new(), &mut pointers);
+    let long = "<".repeat(2_000);
+    let replacements = [
+        Value::Null,
+        Value::from(0),
+        Value::from(-1),
+        Value::from(1e308),
+        Value::from(u64::MAX),
+        Value::from(""),
+        Value::from("javascript:alert(1)"),
+        Value::from(long.as_str()),
+        Value::from(true),
+        serde_json::json!([]),
+        serde_json::json!({}),
+        serde_json::json!({"kind": "whatsapp-group"}),
+    ];
+    let mut parsed = 0;
+    for ptr in &pointers {
+        for r in &replacements {
+            let mut v = original.clone();
+            *v.pointer_mut(ptr).unwrap() = r.clone();
+            match profile::parse(&v.to_string()) {
+                Ok(p) => {
+                    let _ = validate(&p);
+                    parsed += 1;
+                }
+                Err(e) => assert!(e.path.starts_with('$'), "{ptr}: {e:?}"),
+            }
+        }
+    }
+    assert!(pointers.len() > 80 && parsed > 100, "{} nodes, {parsed} parsed", pointers.len());
+}
+
+fn collect_pointers(v: &Value, at: String, out: &mut Vec<String>) {
+    match v {
+        Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| collect_pointers(x, format!("{at}/{i}"), out)),
+        Value::Object(o) => o
+            .iter()
+            .for_each(|(k, x)| collect_pointers(x, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out)),
+        _ => {}
+    }
+    if !at.is_empty() {
+        out.push(at);
+    }
+}

@@ -2,7 +2,7 @@
 //! carry, and the checker's per-comune settings.
 
 use super::format::{email, hostname, https_url, iban, phone, rule_id};
-use super::{duplicates, Issues};
+use super::{duplicates, key_path, Issues};
 use crate::profile::{IssueLevel, Profile};
 
 pub fn check(p: &Profile, out: &mut Issues) {
@@ -87,7 +87,7 @@ fn checker(p: &Profile, out: &mut Issues) {
         }
     }
     for key in c.severity.keys() {
-        out.required(&format!("$.checker.severity.{key}"), key, rule_id);
+        out.required(&format!("$.checker.severity{}", key_path(key)), key, rule_id);
     }
     for (family, terms) in c
         .extra_terms
@@ -96,10 +96,11 @@ fn checker(p: &Profile, out: &mut Issues) {
         .chain(c.allowed_terms.iter().map(|(f, t)| ("allowed_terms", (f, t))))
     {
         let (name, list) = terms;
-        out.required(&format!("$.checker.{family}.{name}"), name, rule_id);
+        let path = format!("$.checker.{family}{}", key_path(name));
+        out.required(&path, name, rule_id);
         for (i, t) in list.iter().enumerate() {
             if t.trim().is_empty() {
-                out.error(format!("$.checker.{family}.{name}[{i}]"), "termine vuoto", "empty term");
+                out.error(format!("{path}[{i}]"), "termine vuoto", "empty term");
             }
         }
     }

@@ -2,7 +2,7 @@
 //! profile carrying `<script>`, `javascript:` or `onload=` is hostile or broken either way, and
 //! some consumer (an editor plugin, a copy-paste into a CMS) might not escape it: reject it.
 
-use super::Issues;
+use super::{key_path, Issues};
 use crate::profile::Profile;
 use serde_json::Value;
 
@@ -37,7 +37,7 @@ fn walk(v: &Value, path: &mut String, found: &mut Vec<(String, (String, String))
         Value::Object(map) => {
             for (k, item) in map {
                 let len = path.len();
-                push_key(path, k);
+                path.push_str(&key_path(k));
                 if let Some(m) = problem(k) {
                     found.push((path.clone(), m));
                 }
@@ -46,20 +46,6 @@ fn walk(v: &Value, path: &mut String, found: &mut Vec<(String, (String, String))
             }
         }
         _ => {}
-    }
-}
-
-/// `.key` for plain names, `["key"]` otherwise (e.g. `$["$schema"]`).
-fn push_key(path: &mut String, k: &str) {
-    let plain = k.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if plain {
-        path.push('.');
-        path.push_str(k);
-    } else {
-        path.push('[');
-        path.push_str(&serde_json::Value::String(k.to_owned()).to_string());
-        path.push(']');
     }
 }
 
@@ -92,7 +78,9 @@ fn tag(s: &str) -> Option<String> {
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if c == '<' && it.peek().is_some_and(|(_, n)| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')) {
-            return Some(s[i..].chars().take(24).take_while(|c| *c != '>').chain(std::iter::once('>')).collect());
+            let inner: String = s[i..].chars().take_while(|c| *c != '>').collect();
+            let short: String = inner.chars().take(24).collect();
+            return Some(if short.len() < inner.len() { format!("{short}…") } else { format!("{short}>") });
         }
     }
     None

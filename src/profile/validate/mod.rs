@@ -78,6 +78,18 @@ impl Issues {
     }
 }
 
+/// The path step for an object key: `.key` for plain names, `["key"]` otherwise (e.g.
+/// `$["$schema"]`, `$.checker.severity["link.suspicious"]`).
+pub(crate) fn key_path(k: &str) -> String {
+    let plain = k.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if plain {
+        format!(".{k}")
+    } else {
+        format!("[{}]", serde_json::Value::String(k.to_owned()))
+    }
+}
+
 /// Accepts any text (for `Issues::expected` on free-text fields).
 pub(crate) fn any_text(_: &str) -> format::Check {
     Ok(())
