@@ -12,6 +12,81 @@ use crate::i18n::Lang;
 use crate::informativa;
 use crate::time::Timestamp;
 
+/// The view's TypeScript shape, kept word for word with docs/widget-api.md.
+#[wasm_bindgen(typescript_custom_section)]
+const VIEW_TS: &str = r#"
+export interface View {
+  step: "policy" | "informativa" | "consent" | "join" | "declined" | "revoked";
+  lang: "it" | "en";
+  policy_changed: boolean;          // a saved receipt existed for an older policy version
+  can_back: boolean;                // back() is allowed now
+  can_next: boolean;                // next() is allowed now
+  can_decline: boolean;
+  comune: { id: string; name: string; official_name: string; province: string };
+  channel: {
+    kind: "whatsapp-channel" | "whatsapp-broadcast" | "telegram-channel";
+    platform: "whatsapp" | "telegram";
+    name: string;                   // channel name (falls back to the comune's official name)
+    label: string;                  // e.g. "Canale WhatsApp del Comune di Siracusa"
+  };
+  policy: {
+    title: string;
+    approval: string;               // "Delibera di Giunta Comunale n. 2 del 17/01/2025", "" if unknown
+    url: string;                    // published policy, "" if none
+    summary: string[];              // the policy in short: one sentence per point
+    articles: { number: string; title: string; paragraphs: string[] }[];   // full text on demand
+  };
+  informativa: {
+    title: string;
+    intro: string;
+    sections: { id: string; heading: string; paragraphs: string[] }[];      // art. 13 GDPR elements
+    url: string;                    // the comune's own privacy page, "" if none
+  };
+  consent: {
+    legend: string;                 // fieldset legend
+    intro: string;
+    acks: { id: string; label: string; checked: boolean; required: boolean; source: string }[];
+    can_consent: boolean;           // every required ack checked, step === "consent" and join.available
+    note: string;                   // "free, optional, revocable at any time"
+  };
+  join: {
+    available: boolean;             // false while the comune has not published its link/number yet
+    unavailable: string;            // why, when available is false ("" otherwise); link, QR, number are then empty
+    title: string;
+    platform_action: string;        // "Apri in WhatsApp" / "Open in Telegram"
+    primary: { url: string; label: string };   // channel invite, wa.me subscribe link or t.me link
+    qr: { svg: string; text_alternative: string; url: string };   // QR of primary.url
+    number: null | { e164: string; display: string };             // broadcast lists only
+    vcard: null | { text: string; file_name: string; mime: "text/vcard"; label: string };
+    subscribe: null | { keyword: string; url: string; label: string };   // wa.me?text=ATTIVA%20ISCRIZIONE
+    steps: string[];                // how to join, in order
+  };
+  unsubscribe: { title: string; steps: string[] };     // per channel kind (+ the profile's own text)
+  help: {
+    title: string; text: string;
+    contacts: { kind: "email" | "phone" | "toll-free" | "url"; label: string; value: string; url: string }[];
+  };
+  official: {                       // "does not replace the official channels"
+    notice: string;
+    links: { kind: "website" | "pec" | "albo" | "trasparenza"; label: string; value: string; url: string }[];
+  };
+  messages: {
+    declined: string;               // declining is a normal outcome + use the official channels
+    revoked: string;                // consent withdrawn; how to actually leave follows in `unsubscribe`
+    policy_changed: string;         // "" when policy_changed is false
+  };
+  receipt: Receipt | null;          // set on "join"
+}
+
+export interface Receipt {                 // no personal data
+  profile_id: string;
+  policy_version: string;           // "sha256:<hex>" over policy text + informativa text (it and en)
+  lang: "it" | "en";
+  consented_at: string;             // RFC 3339 UTC, e.g. "2026-05-04T07:30:00Z"
+  acknowledgements: string[];       // ack ids given, e.g. ["phone-number", "policy", "transmission"]
+}
+"#;
+
 #[wasm_bindgen]
 pub struct Subscription {
     flow: Flow,
@@ -51,26 +126,30 @@ impl Subscription {
         self.flow.step().name().to_owned()
     }
 
+    #[wasm_bindgen(unchecked_return_type = "View")]
     pub fn view(&self) -> Result<JsValue, JsValue> {
         json_value(&self.flow.view())
     }
 
+    #[wasm_bindgen(unchecked_return_type = "View")]
     pub fn next(&mut self) -> Result<JsValue, JsValue> {
         self.flow.next().map_err(|e| flow_error(e, self.flow.lang()))?;
         self.view()
     }
 
+    #[wasm_bindgen(unchecked_return_type = "View")]
     pub fn back(&mut self) -> Result<JsValue, JsValue> {
         self.flow.back().map_err(|e| flow_error(e, self.flow.lang()))?;
         self.view()
     }
 
-    #[wasm_bindgen(js_name = setAck)]
+    #[wasm_bindgen(js_name = setAck, unchecked_return_type = "View")]
     pub fn set_ack(&mut self, id: &str, checked: bool) -> Result<JsValue, JsValue> {
         self.flow.set_ack(id, checked).map_err(|e| flow_error(e, self.flow.lang()))?;
         self.view()
     }
 
+    #[wasm_bindgen(unchecked_return_type = "View")]
     pub fn consent(&mut self, now_ms: f64) -> Result<JsValue, JsValue> {
         if !now_ms.is_finite() {
             return Err(js_error("nowMs deve essere un numero (Date.now()) / nowMs must be a number (Date.now())", None));
@@ -80,16 +159,19 @@ impl Subscription {
         self.view()
     }
 
+    #[wasm_bindgen(unchecked_return_type = "View")]
     pub fn decline(&mut self) -> Result<JsValue, JsValue> {
         self.flow.decline().map_err(|e| flow_error(e, self.flow.lang()))?;
         self.view()
     }
 
+    #[wasm_bindgen(unchecked_return_type = "View")]
     pub fn revoke(&mut self) -> Result<JsValue, JsValue> {
         self.flow.revoke().map_err(|e| flow_error(e, self.flow.lang()))?;
         self.view()
     }
 
+    #[wasm_bindgen(unchecked_return_type = "View")]
     pub fn restart(&mut self) -> Result<JsValue, JsValue> {
         self.flow.restart().map_err(|e| flow_error(e, self.flow.lang()))?;
         self.view()
