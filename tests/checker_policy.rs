@@ -217,3 +217,38 @@ fn clean_institutional_messages_pass_every_profile() {
         }
     }
 }
+
+/// The shared clean corpus (`tests/corpus/clean/`): no policy rule may raise an error on it
+/// with any seed profile, and the content rules (political, advertising, offensive,
+/// discrimination, suspicious links) may not even warn. An ordinanza or a bando that does not
+/// point to the Albo may get official-notice's warning: that is the rule's job (art. 2.6).
+#[test]
+fn clean_corpus_gets_no_policy_errors() {
+    let dir = format!("{}/tests/corpus/clean", env!("CARGO_MANIFEST_DIR"));
+    let mut texts: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).expect("readable")))
+        .collect();
+    texts.sort();
+    assert!(texts.len() >= 20, "corpus too small: {}", texts.len());
+    let content = ["political", "advertising", "offensive", "discrimination", "link.suspicious"];
+    let mut problems = Vec::new();
+    for name in ["seveso", "leini", "concorezzo", "siracusa", "sesto-calende"] {
+        let p = load(name);
+        let cat = p.categories.iter().find(|c| !c.emergency).map(|c| c.id.clone());
+        for (path, text) in &texts {
+            let r = check(&p, text, cat.as_deref(), MONDAY_MORNING);
+            for f in policy_findings(&r) {
+                if f.severity == Severity::Error
+                    || (f.severity == Severity::Warning && content.contains(&f.rule.as_str()))
+                {
+                    problems.push(format!("{name} {path}: {} {:?} «{}»", f.rule, f.severity, f.text));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

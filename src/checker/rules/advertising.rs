@@ -22,7 +22,7 @@ const ID: &str = "advertising";
 fn percent_off() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:(?:^|\s)-\s?\d{1,2}\s?%|\b\d{1,2}\s?%\s+(?:di\s+)?sconto\b|\bsconto\s+(?:del\s+)?\d{1,2}\s?%)")
+        Regex::new(r"(?:(?:^|\s)-\s?\d{1,2}\s?%|(?-u:\b)\d{1,2}\s?%\s+(?:di\s+)?sconto(?-u:\b)|(?-u:\b)sconto\s+(?:del\s+)?\d{1,2}\s?%)")
             .expect("valid regex")
     })
 }
@@ -62,9 +62,16 @@ impl Rule for AdvertisingRule {
         for m in percent_off().find_iter(folded) {
             let start = m.start() + (m.as_str().len() - m.as_str().trim_start().len());
             let hit = Hit { folded: start..m.end(), range: ctx.original(start, m.end()), section: "percent" };
-            let overlaps = hits.iter().any(|h| h.folded.start < hit.folded.end && hit.folded.start < h.folded.end);
-            if !overlaps && !in_institutional_sentence(&hit) {
-                hits.push(hit);
+            if in_institutional_sentence(&hit) {
+                continue;
+            }
+            // "Sconto del" + "50%": one finding over the whole offer.
+            match hits.iter_mut().find(|h| h.folded.start <= hit.folded.end && hit.folded.start <= h.folded.end) {
+                Some(h) => {
+                    h.folded = h.folded.start.min(hit.folded.start)..h.folded.end.max(hit.folded.end);
+                    h.range = ctx.original(h.folded.start, h.folded.end);
+                }
+                None => hits.push(hit),
             }
         }
         hits.sort_by_key(|h| h.folded.start);
@@ -83,7 +90,7 @@ mod tests {
 
     #[test]
     fn offers_and_calls_to_buy() {
-        assert_eq!(flagged("Sconto del 50% da Bar Centrale, acquista ora!"), vec!["Sconto del", "acquista ora"]);
+        assert_eq!(flagged("Sconto del 50% da Bar Centrale, acquista ora!"), vec!["Sconto del 50%", "acquista ora"]);
         assert_eq!(
             flagged("Solo per oggi -30% su tutto, codice promo ESTATE24"),
             vec!["Solo per oggi", "-30%", "codice promo"]

@@ -23,8 +23,8 @@ const REPLACEMENTS: &[(&str, &str)] = &[
     ("mongoloid", "persona con sindrome di Down"),
     ("spastic", "persona con paralisi cerebrale"),
     ("zingar", "persone rom, sinti e caminanti"),
-    ("negr", "persone nere"),
-    ("invalid", "persone con disabilità"),
+    ("diversamente", "persone con disabilità"),
+    ("portator", "persone con disabilità"),
 ];
 
 fn topic(section: &str) -> (&'static str, &'static str) {
@@ -33,7 +33,7 @@ fn topic(section: &str) -> (&'static str, &'static str) {
         "origin" => ("l'origine", "origin"),
         "religion" => ("la religione", "religion"),
         "sex" => ("il sesso o l'orientamento", "sex or orientation"),
-        "disability" => ("la disabilità", "disability"),
+        "disability" | "disability-wording" => ("la disabilità", "disability"),
         "language" => ("la lingua", "language"),
         "opinions" => ("le opinioni", "opinions"),
         _ => ("le condizioni personali", "personal conditions"),
@@ -51,15 +51,30 @@ impl Rule for DiscriminationRule {
         for h in lexicon_hits::find(ctx, ID, &ctx.folded.text) {
             let matched = &ctx.text[h.range.clone()];
             let (it, en) = topic(h.section);
-            let mut finding = RawFinding::new(
-                ID,
-                severity,
-                h.range.clone(),
+            // Outdated wording is disrespectful rather than hostile: a warning with a rewrite.
+            let wording = h.section == "disability-wording";
+            let message = if wording {
+                Msg::new(
+                    format!("«{matched}»: espressione superata e poco rispettosa; parla di «persone con disabilità»."),
+                    format!("«{matched}»: outdated, disrespectful wording; speak of «persons with disabilities»."),
+                )
+            } else {
                 Msg::new(
                     format!("«{matched}» discrimina per {it}: tutti i cittadini hanno pari dignità sociale (Costituzione, art. 3)."),
                     format!("«{matched}» discriminates by {en}: all citizens have equal social dignity (Italian Constitution, art. 3)."),
-                ),
-                source.clone(),
+                )
+            };
+            let source = if wording {
+                "Convenzione ONU sui diritti delle persone con disabilità (L. 18/2009)".to_owned()
+            } else {
+                source.clone()
+            };
+            let mut finding = RawFinding::new(
+                ID,
+                if wording { Severity::Warning } else { severity },
+                h.range.clone(),
+                message,
+                source,
             );
             let folded = Folded::new(matched).text;
             if let Some((_, fix)) = REPLACEMENTS.iter().find(|(p, _)| folded.starts_with(p)) {
@@ -83,11 +98,15 @@ mod tests {
         assert_eq!(flagged("Vietato agli stranieri l'accesso al parco"), vec!["Vietato agli stranieri"]);
         assert_eq!(flagged("Quei terroni e quei froci"), vec!["terroni", "froci"]);
         assert_eq!(flagged("Alloggi riservati ai soli italiani"), vec!["riservati ai soli italiani"]);
+        let r = check("Sono dei terroni");
+        assert_eq!(findings(&r, "discrimination")[0].source, "Costituzione art. 3");
+        assert!(!r.can_send);
         let r = check("Parcheggio per handicappati in piazza");
         let f = findings(&r, "discrimination");
         assert_eq!(f[0].fix.as_deref(), Some("persone con disabilità"));
-        assert_eq!(f[0].source, "Costituzione art. 3");
-        assert!(!r.can_send);
+        assert_eq!(f[0].severity, crate::profile::Severity::Warning);
+        assert_eq!(flagged("Gli zingari al campo"), vec!["zingari"]);
+        assert_eq!(flagged("Quei negri"), vec!["Quei negri"]);
     }
 
     #[test]
@@ -99,6 +118,8 @@ mod tests {
             "Al mercato: finocchi, carciofi e arance.",
             "Festa della comunità marocchina al parco.",
             "Il treno ha un ritardo di 20 minuti.",
+            "Via Ada Negri chiusa per lavori; la dottoressa Negri riceve il lunedì.",
+            "Sagra del polentone e rappresentazione della Passione: il re dei giudei.",
         ] {
             assert!(flagged(t).is_empty(), "{t}: {:?}", flagged(t));
         }

@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use super::lexicon_hits::{self, Hit};
+use super::urls;
 use crate::checker::{lexicon, Context, RawFinding, Rule};
 use crate::i18n::Msg;
 use crate::profile::Severity;
@@ -30,9 +31,10 @@ fn leet(c: u8) -> Option<u8> {
     })
 }
 
-/// A mask replaces one or more letters: "m*rda", "c#zzo", "p.rca".
+/// A mask replaces a letter: "m*rda", "c#zzo". Dots and dashes are not masks: they join
+/// host names, times and compound words far more often than they hide a swear word.
 fn is_mask(c: u8) -> bool {
-    matches!(c, b'*' | b'#' | b'.' | b'_' | b'-')
+    matches!(c, b'*' | b'#')
 }
 
 /// Masks are mostly vowels; more than three in a word is too many to guess.
@@ -42,6 +44,7 @@ const MAX_MASKS: u32 = 3;
 /// Tokens of the folded text that may be dodged words: runs of ASCII letters, digits and
 /// symbols with at least one letter and at least one stand-in or mask between letters.
 fn tokens(bytes: &[u8]) -> Vec<Range<usize>> {
+    // Dots split tokens, so "www.x.it" or "12.30" never become one word.
     let part = |c: u8| c.is_ascii_alphanumeric() || leet(c).is_some() || is_mask(c);
     let mut out = Vec::new();
     let mut i = 0;
@@ -54,18 +57,16 @@ fn tokens(bytes: &[u8]) -> Vec<Range<usize>> {
         while i < bytes.len() && part(bytes[i]) {
             i += 1;
         }
-        // Trailing sentence punctuation and masks belong to the sentence, not the word.
+        // A trailing "!" ends the sentence; it is not an "i".
         let mut end = i;
-        while end > start && matches!(bytes[end - 1], b'.' | b'!' | b'-' | b'_') {
+        while end > start && bytes[end - 1] == b'!' {
             end -= 1;
         }
         let t = &bytes[start..end];
-        let letters = t.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        // "2026" is not a dodge: a token needs a letter and a stand-in or a mask.
+        let letters = t.iter().any(|c| c.is_ascii_alphabetic());
         let odd = t.iter().any(|&c| !c.is_ascii_alphabetic());
-        // "2026", "12.30", "e-mail" and "nome_cognome" are not dodges: need letters, and a
-        // stand-in or a star/hash, not just word-joining punctuation between whole words.
-        let dodgy = t.iter().any(|&c| matches!(c, b'*' | b'#' | b'@' | b'$') || c.is_ascii_digit());
-        if letters >= 1 && odd && (dodgy || t.len() <= 8) && end > start {
+        if letters && odd {
             out.push(start..end);
         }
     }
@@ -77,10 +78,12 @@ fn normalise(ctx: &Context<'_>) -> String {
     let folded = &ctx.folded.text;
     let mut bytes = folded.as_bytes().to_vec();
     let lex = lexicon::builtin(ID);
+    let links: Vec<Range<usize>> = urls::find(folded).into_iter().map(|u| u.range).collect();
     for t in tokens(folded.as_bytes()) {
-        // E-mail addresses and links keep their @ and dots.
-        let word = &folded[t.clone()];
-        if word.contains('@') && word.contains('.') || word.contains("www") {
+        // E-mail addresses and links keep their @ and digits.
+        if links.iter().any(|l| l.start < t.end && t.start < l.end)
+            || folded[t.end..].starts_with('.') && folded[t.clone()].contains('@')
+        {
             continue;
         }
         let mut masks = Vec::new();

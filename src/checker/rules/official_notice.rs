@@ -36,7 +36,11 @@ impl Rule for OfficialNoticeRule {
             return;
         };
         let c = &ctx.profile.comune;
-        let target = [&c.albo_pretorio_url, &c.website].into_iter().map(|u| u.trim()).find(|u| !u.is_empty());
+        let fix = match (c.albo_pretorio_url.trim(), c.website.trim()) {
+            ("", "") => None,
+            ("", site) => Some(format!("aggiungi il link al sito istituzionale: {site}")),
+            (albo, _) => Some(format!("aggiungi il link all'Albo Pretorio: {albo}")),
+        };
         let matched = &ctx.text[first.range.clone()];
         let mut finding = RawFinding::new(
             ID,
@@ -48,8 +52,8 @@ impl Rule for OfficialNoticeRule {
             ),
             ctx.policy_source(ID, "L. 69/2009 art. 32 (Albo Pretorio online)"),
         );
-        if let Some(url) = target {
-            finding = finding.with_fix(format!("aggiungi il link all'Albo Pretorio: {url}"));
+        if let Some(fix) = fix {
+            finding = finding.with_fix(fix);
         }
         out.push(finding);
     }

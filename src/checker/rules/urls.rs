@@ -27,10 +27,11 @@ fn pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
-            r"(?i)(?:\b(?:javascript|data|vbscript):[^\s]+",
-            r"|\b[a-z][a-z0-9+.-]*://[^\s<>]+",
-            r"|\bwww\.[^\s<>]+",
-            // Bare host names: at least one dot and a top-level domain of letters.
+            r"(?i)(?:(?-u:\b)(?:javascript|data|vbscript):[^\s]+",
+            r"|(?-u:\b)[a-z][a-z0-9+.-]*://[^\s<>]+",
+            r"|(?-u:\b)www\.[^\s<>]+",
+            // Bare host names: at least one dot and a top-level domain of letters. ASCII \b
+            // keeps regex on its lazy DFA when the message has emoji.
             r"|(?:^|[^@\w.\-/])(?:[a-z0-9\-]+\.)+[a-z]{2,12}(?::\d+)?(?:/[^\s<>]*)?)"
         ))
         .expect("valid regex")
