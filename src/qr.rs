@@ -53,7 +53,9 @@ pub fn qr_svg(text: &str) -> Result<Qr, Msg> {
 /// also type or tap.
 pub fn text_alternative(url: &str, lang: Lang) -> String {
     match lang {
-        Lang::It => format!("Codice QR che apre il link {url}. Inquadralo con la fotocamera del telefono, oppure usa il link."),
+        Lang::It => {
+            format!("Codice QR che apre il link {url}. Inquadralo con la fotocamera del telefono, oppure usa il link.")
+        }
         Lang::En => format!("QR code opening the link {url}. Scan it with your phone's camera, or use the link."),
     }
 }

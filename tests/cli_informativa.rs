@@ -74,7 +74,9 @@ fn html_is_escaped() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("$.privacy.retention"));
     let o = run(&["--profile", "pkg-config/sesto-calende.json", "--format", "html"], None);
     let out = stdout(&o);
-    assert!(out.contains("<section id=\"informativa-controller\">") && out.contains("<h2>Titolare del trattamento</h2>"));
+    assert!(
+        out.contains("<section id=\"informativa-controller\">") && out.contains("<h2>Titolare del trattamento</h2>")
+    );
     assert_eq!(out.matches("<section").count(), out.matches("</section>").count());
     assert_eq!(out.matches("<ul>").count(), out.matches("</ul>").count());
 }

@@ -146,7 +146,14 @@ fn invalid_transitions_are_errors_and_change_nothing() {
     f.set_ack("transmission", true).unwrap();
     f.consent(now()).unwrap();
     // At join.
-    for r in [f.next().map(|_| ()), f.back().map(|_| ()), f.decline().map(|_| ()), f.set_ack("policy", false), f.consent(now()).map(|_| ()), f.restart().map(|_| ())] {
+    for r in [
+        f.next().map(|_| ()),
+        f.back().map(|_| ()),
+        f.decline().map(|_| ()),
+        f.set_ack("policy", false),
+        f.consent(now()).map(|_| ()),
+        f.restart().map(|_| ()),
+    ] {
         assert_eq!(r.unwrap_err().code, "invalid-transition");
         assert_eq!(f.step(), Step::Join);
     }
@@ -164,7 +171,11 @@ fn acknowledgements_follow_the_channel_kind() {
     // A broadcast number: the comune holds the number in its contact list (Concorezzo art. 3).
     let f = Flow::new(&seed("concorezzo"), Lang::It, None).unwrap();
     assert_eq!(ack_ids(&f), vec!["phone-number", "contact-list", "policy", "transmission"]);
-    assert!(f.acks()[1].label.contains("lista dei contatti WhatsApp del Comune di Concorezzo"), "{}", f.acks()[1].label);
+    assert!(
+        f.acks()[1].label.contains("lista dei contatti WhatsApp del Comune di Concorezzo"),
+        "{}",
+        f.acks()[1].label
+    );
     assert!(f.acks().iter().all(|a| a.required));
     // "Città di ..." takes the feminine article.
     let f = Flow::new(&seed("sesto-calende"), Lang::It, None).unwrap();
@@ -288,16 +299,37 @@ fn the_view_carries_everything_the_widget_renders() {
     assert_eq!(v.channel.label, "Canale WhatsApp della Città di Sesto Calende");
     assert_eq!(v.policy.approval, "Delibera di Giunta Comunale n. 2 del 17/01/2025");
     assert_eq!(v.policy.articles.len(), p.policy.articles.len());
-    assert!(v.policy.summary.iter().any(|s| s.contains("non sostituisce i canali ufficiali della Città di Sesto Calende")));
+    assert!(v
+        .policy
+        .summary
+        .iter()
+        .any(|s| s.contains("non sostituisce i canali ufficiali della Città di Sesto Calende")));
     assert!(v.policy.summary.iter().any(|s| s.contains("non sono crittografati end-to-end")));
     assert_eq!(v.join.primary.url, "https://whatsapp.com/channel/0029Vb2B50YHVvTYXDqSpE1U");
     assert_eq!(v.join.qr.url, v.join.primary.url);
     assert!(v.join.qr.text_alternative.contains(&v.join.primary.url));
     assert!(v.join.number.is_none() && v.join.vcard.is_none() && v.join.subscribe.is_none());
-    assert!(v.unsubscribe.steps[0].contains("abbandonando"), "the profile's own words come first: {:?}", v.unsubscribe.steps);
+    assert!(
+        v.unsubscribe.steps[0].contains("abbandonando"),
+        "the profile's own words come first: {:?}",
+        v.unsubscribe.steps
+    );
     assert_eq!(v.help.contacts[0].url, "mailto:info@comune.sesto-calende.va.it");
     let ids: Vec<&str> = v.informativa.sections.iter().map(|s| s.id).collect();
-    for id in ["controller", "dpo", "purposes", "data", "recipients", "transfers", "retention", "rights", "withdrawal", "complaint", "provision", "automated"] {
+    for id in [
+        "controller",
+        "dpo",
+        "purposes",
+        "data",
+        "recipients",
+        "transfers",
+        "retention",
+        "rights",
+        "withdrawal",
+        "complaint",
+        "provision",
+        "automated",
+    ] {
         assert!(ids.contains(&id), "art. 13 element {id} missing: {ids:?}");
     }
     // The JSON the widget receives.

@@ -2,14 +2,17 @@
 
 use banditore::i18n::Lang;
 use banditore::links::{
-    display_italian, normalize_phone, parse_telegram, percent_encode, unsubscribe_steps, vcard, vcard_file_name, wa_me, whatsapp_channel_invite,
-    TelegramLink,
+    display_italian, normalize_phone, parse_telegram, percent_encode, unsubscribe_steps, vcard, vcard_file_name, wa_me,
+    whatsapp_channel_invite, TelegramLink,
 };
 use banditore::profile::Channel;
 
 #[test]
 fn seed_whatsapp_channel_invites_are_valid() {
-    for url in ["https://whatsapp.com/channel/0029Vau1S7v3mFY6qWhRCg1N", "https://whatsapp.com/channel/0029Vb2B50YHVvTYXDqSpE1U"] {
+    for url in [
+        "https://whatsapp.com/channel/0029Vau1S7v3mFY6qWhRCg1N",
+        "https://whatsapp.com/channel/0029Vb2B50YHVvTYXDqSpE1U",
+    ] {
         assert_eq!(whatsapp_channel_invite(url).unwrap(), url);
     }
     assert_eq!(
@@ -116,14 +119,27 @@ fn telegram_links_are_told_apart() {
         }
         other => panic!("{other:?}"),
     }
-    for bad in ["http://t.me/comune", "https://t.me/ab", "https://t.me/1comune", "https://t.me/comune_", "https://t.me/", "https://t.me/comune?start=x", "https://tme.example/comune"] {
+    for bad in [
+        "http://t.me/comune",
+        "https://t.me/ab",
+        "https://t.me/1comune",
+        "https://t.me/comune_",
+        "https://t.me/",
+        "https://t.me/comune?start=x",
+        "https://tme.example/comune",
+    ] {
         assert!(parse_telegram(bad).is_err(), "{bad}");
     }
 }
 
 #[test]
 fn unsubscribe_instructions_per_channel_kind() {
-    let channel = Channel::WhatsappChannel { name: String::new(), invite_url: String::new(), info_url: String::new(), leave_instructions: String::new() };
+    let channel = Channel::WhatsappChannel {
+        name: String::new(),
+        invite_url: String::new(),
+        info_url: String::new(),
+        leave_instructions: String::new(),
+    };
     let steps = unsubscribe_steps(&channel, Lang::It);
     assert!(steps[0].contains("Non seguire più"), "{steps:?}");
     assert!(unsubscribe_steps(&channel, Lang::En)[0].contains("Unfollow"));
@@ -140,7 +156,11 @@ fn unsubscribe_instructions_per_channel_kind() {
     assert_eq!(steps[0], "Inviare DISATTIVA ISCRIZIONE (art. 3).", "the profile's own words first");
     assert!(steps[1].contains("\"DISATTIVA ISCRIZIONE\"") && steps[1].contains("+393665784663"), "{steps:?}");
 
-    let telegram = Channel::TelegramChannel { name: String::new(), url: "https://t.me/comune".into(), leave_instructions: String::new() };
+    let telegram = Channel::TelegramChannel {
+        name: String::new(),
+        url: "https://t.me/comune".into(),
+        leave_instructions: String::new(),
+    };
     assert!(unsubscribe_steps(&telegram, Lang::It)[0].contains("Abbandona canale"));
     assert!(unsubscribe_steps(&telegram, Lang::En)[0].contains("Leave channel"));
 }

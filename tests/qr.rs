@@ -28,7 +28,12 @@ fn decode(svg: &str) -> String {
     let grid = modules(svg);
     let scale = 4;
     let size = grid.len() * scale;
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(size, size, |x, y| if grid[y / scale][x / scale] { 0 } else { 255 });
+    let mut img =
+        rqrr::PreparedImage::prepare_from_greyscale(
+            size,
+            size,
+            |x, y| if grid[y / scale][x / scale] { 0 } else { 255 },
+        );
     let grids = img.detect_grids();
     assert_eq!(grids.len(), 1, "exactly one QR code found");
     grids[0].decode().expect("decodes").1

@@ -79,11 +79,20 @@ pub fn join(channel: &Channel, path: &str, name: &str, comune: &str, lang: Lang)
             (
                 t("Segui il canale su WhatsApp", "Follow the channel on WhatsApp"),
                 t("Apri in WhatsApp", "Open in WhatsApp"),
-                LinkView { url, label: if it { format!("Canale WhatsApp: {name}") } else { format!("WhatsApp channel: {name}") } },
+                LinkView {
+                    url,
+                    label: if it { format!("Canale WhatsApp: {name}") } else { format!("WhatsApp channel: {name}") },
+                },
                 vec![
-                    t("Sul telefono tocca «Apri in WhatsApp»; dal computer inquadra il codice QR con il telefono.", "On your phone tap \"Open in WhatsApp\"; on a computer scan the QR code with your phone."),
+                    t(
+                        "Sul telefono tocca «Apri in WhatsApp»; dal computer inquadra il codice QR con il telefono.",
+                        "On your phone tap \"Open in WhatsApp\"; on a computer scan the QR code with your phone.",
+                    ),
                     t("In WhatsApp tocca «Segui».", "In WhatsApp tap \"Follow\"."),
-                    t("Troverai i messaggi nella scheda «Aggiornamenti».", "You will find the messages in the \"Updates\" tab."),
+                    t(
+                        "Troverai i messaggi nella scheda «Aggiornamenti».",
+                        "You will find the messages in the \"Updates\" tab.",
+                    ),
                 ],
                 None,
                 None,
@@ -94,7 +103,11 @@ pub fn join(channel: &Channel, path: &str, name: &str, comune: &str, lang: Lang)
             let n = links::normalize_phone(number).map_err(|e| bad("number", e))?;
             let kw = subscribe_keyword.trim();
             if kw.is_empty() {
-                return Err(ProfileIssue::error(format!("{path}.subscribe_keyword"), "manca la parola per iscriversi", "the subscribe keyword is missing"));
+                return Err(ProfileIssue::error(
+                    format!("{path}.subscribe_keyword"),
+                    "manca la parola per iscriversi",
+                    "the subscribe keyword is missing",
+                ));
             }
             let display = links::display_italian(&n);
             let url = links::wa_me(&n, Some(kw));
@@ -111,12 +124,23 @@ pub fn join(channel: &Channel, path: &str, name: &str, comune: &str, lang: Lang)
             } else {
                 format!("Send the WhatsApp message \"{kw}\" to {display} (the button prepares it for you).")
             });
-            steps.push(t("Il numero serve solo per l'invio: non si può chiamare né scrivere per altro.", "The number only sends: you cannot call it or write to it about anything else."));
-            let note = if it { format!("{comune} - messaggi WhatsApp") } else { format!("{comune} - WhatsApp messages") };
+            steps.push(t(
+                "Il numero serve solo per l'invio: non si può chiamare né scrivere per altro.",
+                "The number only sends: you cannot call it or write to it about anything else.",
+            ));
+            let note =
+                if it { format!("{comune} - messaggi WhatsApp") } else { format!("{comune} - WhatsApp messages") };
             (
                 t("Iscriviti alla lista WhatsApp", "Join the WhatsApp list"),
                 t("Apri in WhatsApp", "Open in WhatsApp"),
-                LinkView { url: url.clone(), label: if it { format!("Invia «{kw}» su WhatsApp") } else { format!("Send \"{kw}\" on WhatsApp") } },
+                LinkView {
+                    url: url.clone(),
+                    label: if it {
+                        format!("Invia «{kw}» su WhatsApp")
+                    } else {
+                        format!("Send \"{kw}\" on WhatsApp")
+                    },
+                },
                 steps,
                 Some(NumberView { e164: n.e164(), display }),
                 Some(VcardView {
@@ -125,7 +149,11 @@ pub fn join(channel: &Channel, path: &str, name: &str, comune: &str, lang: Lang)
                     mime: "text/vcard",
                     label: t("Salva contatto", "Save contact"),
                 }),
-                Some(SubscribeView { keyword: kw.to_owned(), url, label: if it { format!("Invia «{kw}»") } else { format!("Send \"{kw}\"") } }),
+                Some(SubscribeView {
+                    keyword: kw.to_owned(),
+                    url,
+                    label: if it { format!("Invia «{kw}»") } else { format!("Send \"{kw}\"") },
+                }),
             )
         }
         Channel::TelegramChannel { url, .. } => {
@@ -140,9 +168,15 @@ pub fn join(channel: &Channel, path: &str, name: &str, comune: &str, lang: Lang)
             (
                 t("Unisciti al canale su Telegram", "Join the channel on Telegram"),
                 t("Apri in Telegram", "Open in Telegram"),
-                LinkView { url: link.url().to_owned(), label: if it { format!("Canale Telegram: {name}") } else { format!("Telegram channel: {name}") } },
+                LinkView {
+                    url: link.url().to_owned(),
+                    label: if it { format!("Canale Telegram: {name}") } else { format!("Telegram channel: {name}") },
+                },
                 vec![
-                    t("Sul telefono tocca «Apri in Telegram»; dal computer inquadra il codice QR con il telefono.", "On your phone tap \"Open in Telegram\"; on a computer scan the QR code with your phone."),
+                    t(
+                        "Sul telefono tocca «Apri in Telegram»; dal computer inquadra il codice QR con il telefono.",
+                        "On your phone tap \"Open in Telegram\"; on a computer scan the QR code with your phone.",
+                    ),
                     t("In Telegram tocca «Unisciti».", "In Telegram tap \"Join\"."),
                 ],
                 None,
@@ -159,8 +193,20 @@ pub fn join(channel: &Channel, path: &str, name: &str, comune: &str, lang: Lang)
         }
     };
     let code = qr::qr_svg(&primary.url).map_err(|m| ProfileIssue::error(path.to_owned(), m.it, m.en))?;
-    let qr = QrView { svg: code.svg, text_alternative: qr::text_alternative(&primary.url, lang), url: primary.url.clone() };
-    Ok(Join { available: true, unavailable: String::new(), title, platform_action: action, primary, qr, number, vcard, subscribe, steps })
+    let qr =
+        QrView { svg: code.svg, text_alternative: qr::text_alternative(&primary.url, lang), url: primary.url.clone() };
+    Ok(Join {
+        available: true,
+        unavailable: String::new(),
+        title,
+        platform_action: action,
+        primary,
+        qr,
+        number,
+        vcard,
+        subscribe,
+        steps,
+    })
 }
 
 fn unavailable(comune: &str, lang: Lang) -> Join {

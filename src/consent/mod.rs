@@ -94,7 +94,8 @@ impl Flow {
         })?;
         let comune = crate::informativa::display_comune(profile);
         let path = format!("$.channels[{idx}]");
-        let name = if channel.name().trim().is_empty() { comune.bare.clone() } else { channel.name().trim().to_owned() };
+        let name =
+            if channel.name().trim().is_empty() { comune.bare.clone() } else { channel.name().trim().to_owned() };
         let join = join::join(channel, &path, &name, &comune.bare, lang).map_err(|e| vec![e])?;
         let version = policy_version(profile, Some(channel));
         let acks = acks::acks_for(channel, &comune, view::platform_name(channel), lang);
@@ -179,6 +180,8 @@ impl Flow {
         self.acks.iter().zip(&self.checked).all(|(a, c)| !a.required || *c)
     }
 
+    /// The step after this one. Not an iterator: it can fail, and it mutates the flow.
+    #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> Result<Step, FlowError> {
         self.step = match self.step {
             Step::Policy => Step::Informativa,
@@ -226,7 +229,8 @@ impl Flow {
                 message: Msg::new(self.fixed.join.unavailable.clone(), self.fixed.join.unavailable.clone()),
             });
         }
-        let missing: Vec<&str> = self.acks.iter().zip(&self.checked).filter(|(a, c)| a.required && !**c).map(|(a, _)| a.id).collect();
+        let missing: Vec<&str> =
+            self.acks.iter().zip(&self.checked).filter(|(a, c)| a.required && !**c).map(|(a, _)| a.id).collect();
         if !missing.is_empty() {
             return Err(FlowError {
                 code: "missing-ack",
@@ -241,7 +245,13 @@ impl Flow {
             policy_version: self.version.clone(),
             lang: self.lang,
             consented_at: now.to_rfc3339(),
-            acknowledgements: self.acks.iter().zip(&self.checked).filter(|(_, c)| **c).map(|(a, _)| a.id.to_owned()).collect(),
+            acknowledgements: self
+                .acks
+                .iter()
+                .zip(&self.checked)
+                .filter(|(_, c)| **c)
+                .map(|(a, _)| a.id.to_owned())
+                .collect(),
         };
         self.step = Step::Join;
         self.policy_changed = false;
@@ -288,7 +298,10 @@ impl Flow {
         let s = self.step.name();
         FlowError {
             code: "invalid-transition",
-            message: Msg::new(format!("operazione «{action}» non consentita al passo «{s}»"), format!("{action}() is not allowed at step \"{s}\"")),
+            message: Msg::new(
+                format!("operazione «{action}» non consentita al passo «{s}»"),
+                format!("{action}() is not allowed at step \"{s}\""),
+            ),
         }
     }
 

@@ -10,7 +10,11 @@ pub fn summary(profile: &Profile, channel: &Channel, comune: &ComuneName, lang: 
     let mut v = Vec::new();
     let cats: Vec<&str> = profile.categories.iter().map(|c| c.label.trim()).filter(|l| !l.is_empty()).collect();
     if !cats.is_empty() {
-        v.push(if it { format!("Cosa riceverai: {}.", cats.join("; ")) } else { format!("What you will receive: {}.", cats.join("; ")) });
+        v.push(if it {
+            format!("Cosa riceverai: {}.", cats.join("; "))
+        } else {
+            format!("What you will receive: {}.", cats.join("; "))
+        });
     }
     v.push(match (channel, it) {
         (Channel::WhatsappBroadcast { .. }, true) => format!("È un servizio solo in uscita: non si può chiamare né scrivere al numero {del}, e gli altri iscritti non vedono il tuo numero."),
@@ -19,9 +23,14 @@ pub fn summary(profile: &Profile, channel: &Channel, comune: &ComuneName, lang: 
         (_, false) => format!("It is a one-way channel: you cannot reply, and neither other subscribers nor {bare} can see your number."),
     });
     if let Some(hours) = &profile.service_hours {
-        let slots: Vec<String> = hours.slots.iter().map(|s| format!("{} {}–{}", days(&s.days, lang), s.from, s.to)).collect();
+        let slots: Vec<String> =
+            hours.slots.iter().map(|s| format!("{} {}–{}", days(&s.days, lang), s.from, s.to)).collect();
         if !slots.is_empty() {
-            let mut line = if it { format!("Orari di invio: {}", slots.join("; ")) } else { format!("Sending hours: {}", slots.join("; ")) };
+            let mut line = if it {
+                format!("Orari di invio: {}", slots.join("; "))
+            } else {
+                format!("Sending hours: {}", slots.join("; "))
+            };
             if hours.emergency_exempt {
                 line.push_str(if it { "; le emergenze anche fuori orario." } else { "; emergencies at any time." });
             } else {
@@ -32,10 +41,18 @@ pub fn summary(profile: &Profile, channel: &Channel, comune: &ComuneName, lang: 
     }
     let forbidden: Vec<&str> = profile.forbidden.iter().map(|f| f.label.trim()).filter(|l| !l.is_empty()).collect();
     if !forbidden.is_empty() {
-        v.push(if it { format!("Il canale non sarà mai usato per: {}.", forbidden.join("; ")) } else { format!("The channel will never be used for: {}.", forbidden.join("; ")) });
+        v.push(if it {
+            format!("Il canale non sarà mai usato per: {}.", forbidden.join("; "))
+        } else {
+            format!("The channel will never be used for: {}.", forbidden.join("; "))
+        });
     }
     if !profile.privacy.end_to_end_encrypted {
-        v.push(if it { "I messaggi del canale non sono crittografati end-to-end: sono comunicazioni pubbliche.".to_owned() } else { "The channel's messages are not end-to-end encrypted: they are public communications.".to_owned() });
+        v.push(if it {
+            "I messaggi del canale non sono crittografati end-to-end: sono comunicazioni pubbliche.".to_owned()
+        } else {
+            "The channel's messages are not end-to-end encrypted: they are public communications.".to_owned()
+        });
     }
     v.push(if it {
         "L'iscrizione è gratuita, facoltativa e revocabile in ogni momento.".to_owned()

@@ -163,10 +163,25 @@ pub(super) fn fixed(profile: &Profile, channel: &Channel, join: Join, comune: &C
     let mut official = Vec::new();
     push_contact(&mut official, "website", t("Sito istituzionale", "Institutional website"), &c.website);
     push_contact(&mut official, "pec", t("PEC", "Certified e-mail (PEC)"), &c.pec);
-    push_contact(&mut official, "albo", t("Albo Pretorio online", "Online Albo Pretorio (notice board)"), &c.albo_pretorio_url);
-    push_contact(&mut official, "trasparenza", t("Amministrazione trasparente", "Transparency section"), &c.amministrazione_trasparente_url);
+    push_contact(
+        &mut official,
+        "albo",
+        t("Albo Pretorio online", "Online Albo Pretorio (notice board)"),
+        &c.albo_pretorio_url,
+    );
+    push_contact(
+        &mut official,
+        "trasparenza",
+        t("Amministrazione trasparente", "Transparency section"),
+        &c.amministrazione_trasparente_url,
+    );
     Fixed {
-        comune: ComuneView { id: profile.id.clone(), name: c.name.clone(), official_name: comune.bare.clone(), province: c.province.clone() },
+        comune: ComuneView {
+            id: profile.id.clone(),
+            name: c.name.clone(),
+            official_name: comune.bare.clone(),
+            province: c.province.clone(),
+        },
         channel: ChannelView {
             kind: channel.kind(),
             platform: platform(channel),
@@ -182,7 +197,10 @@ pub(super) fn fixed(profile: &Profile, channel: &Channel, join: Join, comune: &C
         },
         informativa: crate::informativa::build(profile, Some(channel), lang),
         join,
-        unsubscribe: Titled { title: t("Come cancellarsi", "How to unsubscribe"), steps: crate::links::unsubscribe_steps(channel, lang) },
+        unsubscribe: Titled {
+            title: t("Come cancellarsi", "How to unsubscribe"),
+            steps: crate::links::unsubscribe_steps(channel, lang),
+        },
         help: HelpView {
             title: t("Aiuto", "Help"),
             text: if it {
@@ -211,18 +229,33 @@ pub(super) fn messages(comune: &ComuneName, policy_changed: bool, lang: Lang) ->
         },
         policy_changed: match (policy_changed, it) {
             (false, _) => String::new(),
-            (true, true) => "Il disciplinare o l'informativa sono cambiati dal tuo ultimo consenso: rileggili e conferma di nuovo.".to_owned(),
-            (true, false) => "The policy or the privacy notice changed since you last consented: please read them again and confirm.".to_owned(),
+            (true, true) => {
+                "Il disciplinare o l'informativa sono cambiati dal tuo ultimo consenso: rileggili e conferma di nuovo."
+                    .to_owned()
+            }
+            (true, false) => {
+                "The policy or the privacy notice changed since you last consented: please read them again and confirm."
+                    .to_owned()
+            }
         },
     }
 }
 
-pub(super) fn consent_view<'a>(acks: &'a [Ack], checked: &[bool], can_consent: bool, comune: &ComuneName, lang: Lang) -> ConsentView<'a> {
+pub(super) fn consent_view<'a>(
+    acks: &'a [Ack],
+    checked: &[bool],
+    can_consent: bool,
+    comune: &ComuneName,
+    lang: Lang,
+) -> ConsentView<'a> {
     let it = lang == Lang::It;
     ConsentView {
         legend: if it { "Consenso all'iscrizione".to_owned() } else { "Consent to join".to_owned() },
         intro: if it {
-            format!("Per iscriverti al servizio {} conferma ciascuna di queste dichiarazioni. Nessuna è già selezionata.", comune.del)
+            format!(
+                "Per iscriverti al servizio {} conferma ciascuna di queste dichiarazioni. Nessuna è già selezionata.",
+                comune.del
+            )
         } else {
             format!("To join {}'s service, confirm each of these statements. None is pre-selected.", comune.bare)
         },
@@ -286,7 +319,11 @@ fn push_contact(out: &mut Vec<Contact>, kind: &'static str, label: String, value
         "email" | "pec" => {
             let ok = v.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.'))
                 && v.chars().all(|c| c.is_ascii_alphanumeric() || "@.-_+".contains(c));
-            if ok { format!("mailto:{v}") } else { String::new() }
+            if ok {
+                format!("mailto:{v}")
+            } else {
+                String::new()
+            }
         }
         "phone" | "toll-free" => match crate::links::normalize_phone(v) {
             Ok(n) => format!("tel:{}", n.e164()),

@@ -30,7 +30,11 @@ pub fn build(profile: &Profile, channel: Option<&Channel>, lang: Lang) -> Inform
         v.extend(contacts(&p.dpo, lang));
         v
     };
-    sections.push(section("dpo", t("Responsabile della protezione dei dati (RPD/DPO)", "Data protection officer (DPO)"), dpo));
+    sections.push(section(
+        "dpo",
+        t("Responsabile della protezione dei dati (RPD/DPO)", "Data protection officer (DPO)"),
+        dpo,
+    ));
 
     let mut purposes: Vec<String> = p.purposes.iter().map(|s| format!("- {s}")).collect();
     purposes.push(match (p.legal_basis, it) {
@@ -63,11 +67,18 @@ pub fn build(profile: &Profile, channel: Option<&Channel>, lang: Lang) -> Inform
     sections.push(section("recipients", t("Destinatari dei dati", "Recipients"), recipients));
 
     let transfers = if p.transfers_outside_eu.trim().is_empty() {
-        t("Il Comune non trasferisce i dati fuori dall'Unione europea.", "The Comune does not transfer the data outside the European Union.")
+        t(
+            "Il Comune non trasferisce i dati fuori dall'Unione europea.",
+            "The Comune does not transfer the data outside the European Union.",
+        )
     } else {
         p.transfers_outside_eu.trim().to_owned()
     };
-    sections.push(section("transfers", t("Trasferimenti fuori dall'Unione europea", "Transfers outside the EU"), vec![transfers]));
+    sections.push(section(
+        "transfers",
+        t("Trasferimenti fuori dall'Unione europea", "Transfers outside the EU"),
+        vec![transfers],
+    ));
 
     let mut retention = vec![p.retention.trim().to_owned()];
     retention.push(t(
@@ -80,9 +91,17 @@ pub fn build(profile: &Profile, channel: Option<&Channel>, lang: Lang) -> Inform
         "L'interessato può chiedere al titolare l'accesso ai propri dati, la rettifica, la cancellazione, la limitazione del trattamento, la portabilità e opporsi al trattamento (artt. 15-22 del Regolamento).",
         "Data subjects may ask the controller for access to their data, rectification, erasure, restriction of processing and portability, and may object to the processing (Arts. 15-22 of the Regulation).",
     )];
-    let how: Vec<String> = [&p.controller.pec, &p.controller.email, &p.dpo.email].iter().filter(|s| !s.is_empty()).map(|s| s.to_string()).collect();
+    let how: Vec<String> = [&p.controller.pec, &p.controller.email, &p.dpo.email]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .map(|s| s.to_string())
+        .collect();
     if !how.is_empty() {
-        rights.push(if it { format!("Per esercitarli: {}.", how.join(", ")) } else { format!("To exercise them: {}.", how.join(", ")) });
+        rights.push(if it {
+            format!("Per esercitarli: {}.", how.join(", "))
+        } else {
+            format!("To exercise them: {}.", how.join(", "))
+        });
     }
     sections.push(section("rights", t("Diritti dell'interessato", "Your rights"), rights));
 
@@ -117,12 +136,22 @@ pub fn build(profile: &Profile, channel: Option<&Channel>, lang: Lang) -> Inform
             "Providing the data is optional: whoever does not join does not receive the channel's messages, but finds the same information on the Comune's official channels.",
         )
     } else {
-        t("Il conferimento dei dati è necessario per ricevere i messaggi del canale.", "Providing the data is necessary to receive the channel's messages.")
+        t(
+            "Il conferimento dei dati è necessario per ricevere i messaggi del canale.",
+            "Providing the data is necessary to receive the channel's messages.",
+        )
     };
-    sections.push(section("provision", t("Natura del conferimento", "Whether providing data is required"), vec![provision]));
+    sections.push(section(
+        "provision",
+        t("Natura del conferimento", "Whether providing data is required"),
+        vec![provision],
+    ));
 
     let adm = if p.automated_decision_making {
-        t("Il trattamento comporta decisioni automatizzate o profilazione.", "The processing involves automated decision-making or profiling.")
+        t(
+            "Il trattamento comporta decisioni automatizzate o profilazione.",
+            "The processing involves automated decision-making or profiling.",
+        )
     } else {
         t("Non vi sono decisioni automatizzate né profilazione.", "There is no automated decision-making or profiling.")
     };
@@ -144,9 +173,15 @@ pub fn build(profile: &Profile, channel: Option<&Channel>, lang: Lang) -> Inform
             "Privacy notice (Art. 13 of Regulation (EU) 2016/679)",
         ),
         intro: if it {
-            format!("Come {} tratta i dati personali di chi si iscrive al suo canale di messaggistica istituzionale.", comune.il)
+            format!(
+                "Come {} tratta i dati personali di chi si iscrive al suo canale di messaggistica istituzionale.",
+                comune.il
+            )
         } else {
-            format!("How {} processes the personal data of people who join its institutional messaging channel.", comune.bare)
+            format!(
+                "How {} processes the personal data of people who join its institutional messaging channel.",
+                comune.bare
+            )
         },
         sections,
         url: p.informativa_url.clone(),
@@ -168,12 +203,20 @@ pub struct ComuneName {
 impl ComuneName {
     /// Italian article form for `lang` ("il ..."), the bare name in English.
     pub fn the(&self, lang: Lang) -> &str {
-        if lang == Lang::It { &self.il } else { &self.bare }
+        if lang == Lang::It {
+            &self.il
+        } else {
+            &self.bare
+        }
     }
 
     /// "del ..." in Italian; in English the bare name (callers write "of").
     pub fn of(&self, lang: Lang) -> &str {
-        if lang == Lang::It { &self.del } else { &self.bare }
+        if lang == Lang::It {
+            &self.del
+        } else {
+            &self.bare
+        }
     }
 }
 
@@ -183,7 +226,8 @@ pub fn display_comune(profile: &Profile) -> ComuneName {
     } else {
         profile.comune.official_name.trim().to_owned()
     };
-    let feminine = bare.split_whitespace().next().is_some_and(|w| matches!(w.to_lowercase().as_str(), "città" | "citta"));
+    let feminine =
+        bare.split_whitespace().next().is_some_and(|w| matches!(w.to_lowercase().as_str(), "città" | "citta"));
     let (il, del) = if feminine { ("la", "della") } else { ("il", "del") };
     ComuneName { il: format!("{il} {bare}"), del: format!("{del} {bare}"), bare }
 }
@@ -203,9 +247,12 @@ fn party_line(party: &Party, fallback: &str) -> String {
 fn contacts(party: &Party, lang: Lang) -> Vec<String> {
     let it = lang == Lang::It;
     let mut v = Vec::new();
-    for (value, it_label, en_label) in
-        [(&party.email, "E-mail", "E-mail"), (&party.pec, "PEC", "Certified e-mail (PEC)"), (&party.phone, "Telefono", "Phone"), (&party.url, "Sito", "Website")]
-    {
+    for (value, it_label, en_label) in [
+        (&party.email, "E-mail", "E-mail"),
+        (&party.pec, "PEC", "Certified e-mail (PEC)"),
+        (&party.phone, "Telefono", "Phone"),
+        (&party.url, "Sito", "Website"),
+    ] {
         if !value.trim().is_empty() {
             v.push(format!("{}: {}", if it { it_label } else { en_label }, value.trim()));
         }

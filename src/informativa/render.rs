@@ -63,7 +63,12 @@ fn markdown(inf: &Informativa) -> String {
 }
 
 fn html(inf: &Informativa, lang: crate::i18n::Lang) -> String {
-    let mut out = format!("<article class=\"informativa\" lang=\"{}\">\n<h1>{}</h1>\n<p>{}</p>\n", lang.code(), esc(&inf.title), esc(&inf.intro));
+    let mut out = format!(
+        "<article class=\"informativa\" lang=\"{}\">\n<h1>{}</h1>\n<p>{}</p>\n",
+        lang.code(),
+        esc(&inf.title),
+        esc(&inf.intro)
+    );
     for s in &inf.sections {
         out.push_str(&format!("<section id=\"informativa-{}\">\n<h2>{}</h2>\n", s.id, esc(&s.heading)));
         let mut in_list = false;

@@ -38,9 +38,9 @@ pub(crate) fn err(it: impl Into<String>, en: impl Into<String>) -> LinkError {
 /// credentials, ports and fragments: an invite link is a plain https address.
 pub(crate) fn split_https(url: &str) -> Result<(String, &str), LinkError> {
     let url = url.trim();
-    let rest = url
-        .strip_prefix("https://")
-        .ok_or_else(|| err(format!("il link {url:?} deve iniziare con https://"), format!("link {url:?} must start with https://")))?;
+    let rest = url.strip_prefix("https://").ok_or_else(|| {
+        err(format!("il link {url:?} deve iniziare con https://"), format!("link {url:?} must start with https://"))
+    })?;
     let (host, path) = match rest.find(['/', '?', '#']) {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, ""),

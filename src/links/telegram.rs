@@ -15,7 +15,9 @@ pub enum TelegramLink {
 impl TelegramLink {
     pub fn url(&self) -> &str {
         match self {
-            TelegramLink::Public { url, .. } | TelegramLink::PrivateInvite { url, .. } | TelegramLink::Phone { url, .. } => url,
+            TelegramLink::Public { url, .. }
+            | TelegramLink::PrivateInvite { url, .. }
+            | TelegramLink::Phone { url, .. } => url,
         }
     }
 }
@@ -30,10 +32,15 @@ pub fn parse_telegram(url: &str) -> Result<TelegramLink, LinkError> {
         ));
     }
     if path.contains('?') {
-        return Err(err(format!("link Telegram con parametri non supportato: {url:?}"), format!("Telegram link with a query is not supported: {url:?}")));
+        return Err(err(
+            format!("link Telegram con parametri non supportato: {url:?}"),
+            format!("Telegram link with a query is not supported: {url:?}"),
+        ));
     }
     let path = path.trim_start_matches('/').trim_end_matches('/');
-    let code_ok = |c: &str| !c.is_empty() && c.len() <= 64 && c.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    let code_ok = |c: &str| {
+        !c.is_empty() && c.len() <= 64 && c.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    };
     if let Some(rest) = path.strip_prefix('+') {
         if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) {
             let number = normalize_phone(&format!("+{rest}"))?;

@@ -24,11 +24,14 @@ pub fn unsubscribe_steps(channel: &Channel, lang: Lang) -> Vec<String> {
             } else {
                 "In WhatsApp open the \"Updates\" tab, long-press the channel (or open it and tap its name) and choose \"Unfollow\"."
             }.to_owned());
-            steps.push(if it {
-                "Il Comune non vede il tuo numero: smettere di seguire il canale basta a uscire."
-            } else {
-                "The Comune does not see your number: unfollowing the channel is all it takes to leave."
-            }.to_owned());
+            steps.push(
+                if it {
+                    "Il Comune non vede il tuo numero: smettere di seguire il canale basta a uscire."
+                } else {
+                    "The Comune does not see your number: unfollowing the channel is all it takes to leave."
+                }
+                .to_owned(),
+            );
         }
         Channel::WhatsappBroadcast { unsubscribe_keyword, number, .. } => {
             let kw = unsubscribe_keyword.trim();
@@ -44,14 +47,20 @@ pub fn unsubscribe_steps(channel: &Channel, lang: Lang) -> Vec<String> {
             }.to_owned());
         }
         Channel::TelegramChannel { .. } => {
-            steps.push(if it {
-                "In Telegram apri il canale, tocca il suo nome e scegli \"Abbandona canale\"."
-            } else {
-                "In Telegram open the channel, tap its name and choose \"Leave channel\"."
-            }.to_owned());
+            steps.push(
+                if it {
+                    "In Telegram apri il canale, tocca il suo nome e scegli \"Abbandona canale\"."
+                } else {
+                    "In Telegram open the channel, tap its name and choose \"Leave channel\"."
+                }
+                .to_owned(),
+            );
         }
         Channel::WhatsappGroup { .. } | Channel::TelegramGroup { .. } => {
-            steps.push(if it { "Esci dal gruppo dalle sue informazioni." } else { "Leave the group from its info page." }.to_owned());
+            steps.push(
+                if it { "Esci dal gruppo dalle sue informazioni." } else { "Leave the group from its info page." }
+                    .to_owned(),
+            );
         }
     }
     steps

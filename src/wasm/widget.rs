@@ -116,7 +116,12 @@ fn flow_for(profile_json: &str, lang: Lang, saved: Option<&str>) -> Result<Flow,
 impl Subscription {
     /// Throws an `Error` with `issues` when the profile is unusable.
     #[wasm_bindgen(constructor)]
-    pub fn new(profile_json: &str, lang: Option<String>, saved_receipt_json: Option<String>, _now_ms: Option<f64>) -> Result<Subscription, JsValue> {
+    pub fn new(
+        profile_json: &str,
+        lang: Option<String>,
+        saved_receipt_json: Option<String>,
+        _now_ms: Option<f64>,
+    ) -> Result<Subscription, JsValue> {
         let lang = parse_lang(lang);
         Ok(Subscription { flow: flow_for(profile_json, lang, saved_receipt_json.as_deref())? })
     }
@@ -152,7 +157,10 @@ impl Subscription {
     #[wasm_bindgen(unchecked_return_type = "View")]
     pub fn consent(&mut self, now_ms: f64) -> Result<JsValue, JsValue> {
         if !now_ms.is_finite() {
-            return Err(js_error("nowMs deve essere un numero (Date.now()) / nowMs must be a number (Date.now())", None));
+            return Err(js_error(
+                "nowMs deve essere un numero (Date.now()) / nowMs must be a number (Date.now())",
+                None,
+            ));
         }
         let lang = self.flow.lang();
         self.flow.consent(Timestamp::from_millis(now_ms)).map_err(|e| flow_error(e, lang))?;
@@ -195,7 +203,8 @@ pub fn policy_version(profile_json: &str) -> Result<String, JsValue> {
 pub fn informativa_text(profile_json: &str, lang: Option<String>, format: Option<String>) -> Result<String, JsValue> {
     let lang = parse_lang(lang);
     let profile = load_profile(profile_json, lang)?;
-    let format: informativa::Format = format.as_deref().unwrap_or("text").parse().map_err(|e: String| js_error(&e, None))?;
+    let format: informativa::Format =
+        format.as_deref().unwrap_or("text").parse().map_err(|e: String| js_error(&e, None))?;
     let channel = crate::consent::primary_channel(&profile).map(|(_, c)| c);
     Ok(informativa::render(&informativa::build(&profile, channel, lang), format, lang))
 }
