@@ -79,6 +79,9 @@ fn markup(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
     for line in text.split_inclusive('\n') {
         let base = line_start;
         line_start += line.len();
+        if !line.contains(MARKERS) {
+            continue;
+        }
         let chars: Vec<(usize, char)> = line.char_indices().map(|(i, c)| (base + i, c)).collect();
         for marker in MARKERS {
             let mut open: Option<usize> = None;
@@ -187,6 +190,16 @@ fn is_upper_word(w: &str) -> bool {
 }
 
 fn shouting(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
+    // Most messages have no two capitals in a row: skip the word split for them.
+    let mut prev_upper = false;
+    let two_capitals = ctx.text.chars().any(|c| {
+        let pair = prev_upper && c.is_uppercase();
+        prev_upper = c.is_uppercase();
+        pair
+    });
+    if !two_capitals {
+        return;
+    }
     let keywords = keywords(ctx);
     let is_kept = |w: &str| acronyms().contains(&w) || keywords.iter().any(|k| k == w);
     let is_excused = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() <= 4 || is_kept(w);
@@ -311,6 +324,9 @@ fn emoji_units(text: &str) -> Vec<Range<usize>> {
 
 fn emoji(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
     let text = ctx.text;
+    if text.is_ascii() {
+        return;
+    }
     let units = emoji_units(text);
     // Runs: emoji separated only by spaces.
     let mut k = 0;
