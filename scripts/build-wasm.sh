@@ -3,7 +3,12 @@
 # lexicons) and the editors' checker. Usage: scripts/build-wasm.sh [--dev]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
+# wasm-pack runs the first wasm-opt on PATH: npm's binaryen 132. Debian's binaryen 108 rewrites
+# wasm-bindgen's externref table into a module browsers refuse to instantiate.
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+[ -x node_modules/.bin/wasm-opt ] || { echo "node_modules/.bin/wasm-opt missing: run scripts/setup.sh" >&2; exit 1; }
+# Size over speed for the WASM bundles (native builds keep opt-level "s").
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
 mode=--release
 [ "${1:-}" = "--dev" ] && mode=--dev
 build() { # out-name features

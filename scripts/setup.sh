@@ -36,8 +36,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+# wasm-opt comes from npm's binaryen (package.json), not Debian's: see scripts/build-wasm.sh.
 missing_pkgs=()
-command -v wasm-opt >/dev/null || missing_pkgs+=(binaryen)
 if [ "${BANDITORE_SKIP_BROWSER:-0}" != 1 ]; then
   [ -x /usr/bin/chromium ] || missing_pkgs+=(chromium chromium-driver)
 fi
@@ -47,7 +47,7 @@ if [ ${#missing_pkgs[@]} -gt 0 ]; then
 fi
 
 if [ -f package.json ]; then
-  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "npm ci"
     if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
   fi
