@@ -27,6 +27,41 @@ fn current<'p>(periods: &'p [ElectoralPeriod], today: Date) -> Option<&'p Electo
     })
 }
 
+/// Whether `s[start..end]` stands as whole words.
+fn is_whole_word(s: &str, start: usize, end: usize) -> bool {
+    !s[..start].chars().next_back().is_some_and(char::is_alphanumeric)
+        && !s[end..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Where an office holder is named: the full name in any case, and the surname alone when
+/// written with its capital ("il sindaco Bianchi", not "muri bianchi").
+fn name_ranges(ctx: &Context<'_>, name: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    let folded_name = Folded::new(name.trim()).text;
+    if folded_name.is_empty() {
+        return out;
+    }
+    let folded = &ctx.folded.text;
+    for (i, _) in folded.match_indices(folded_name.as_str()) {
+        let end = i + folded_name.len();
+        if is_whole_word(folded, i, end) {
+            out.push(ctx.original(i, end));
+        }
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let surname = words.last().copied().unwrap_or("");
+    if words.len() >= 2 && surname.chars().count() >= 3 && surname.chars().next().is_some_and(char::is_uppercase) {
+        for (i, _) in ctx.text.match_indices(surname) {
+            let end = i + surname.len();
+            if is_whole_word(ctx.text, i, end) && !out.iter().any(|r| r.start <= i && end <= r.end) {
+                out.push(i..end);
+            }
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
 impl Rule for ElectoralPeriodRule {
     fn ids(&self) -> &'static [&'static str] {
         &[ID]
@@ -44,33 +79,21 @@ impl Rule for ElectoralPeriodRule {
         let folded = &ctx.folded.text;
         // Administrators by name: the fix is their role, which keeps the message impersonal.
         for holder in &ctx.profile.institutional_contacts.office_holders {
-            let name = Folded::new(holder.name.trim()).text;
-            if name.is_empty() {
-                continue;
-            }
-            let mut from = 0;
-            while let Some(i) = folded[from..].find(&name).map(|i| i + from) {
-                let end = i + name.len();
-                from = end;
-                let bounded = !folded[..i].chars().next_back().is_some_and(char::is_alphanumeric)
-                    && !folded[end..].chars().next().is_some_and(char::is_alphanumeric);
-                if !bounded {
-                    continue;
-                }
-                let role = holder.role.trim();
-                let fix = if role.is_empty() { String::new() } else { format!("il {}", role.to_lowercase()) };
+            let role = holder.role.trim();
+            let fix = if role.is_empty() { String::new() } else { format!("il {}", role.to_lowercase()) };
+            for range in name_ranges(ctx, &holder.name) {
                 out.push(
                     RawFinding::new(
                         ID,
                         severity,
-                        ctx.original(i, end),
+                        range,
                         Msg::new(
                             format!("Periodo elettorale ({label}): la comunicazione del Comune deve essere impersonale, senza nomi di amministratori."),
                             format!("Electoral period ({label}): the comune's communication must be impersonal, without administrators' names."),
                         ),
                         source.clone(),
                     )
-                    .with_fix(fix),
+                    .with_fix(fix.clone()),
                 );
             }
         }
@@ -186,5 +209,13 @@ mod tests {
         let r = Checker::new(profile()).check(&draft, Timestamp(0), Lang::It).unwrap();
         assert_eq!(findings(&r, "electoral-period")[0].fix.as_deref(), Some("il sindaco"));
         assert_eq!(findings(&r, "electoral-period")[0].source, "L. 28/2000 art. 9");
+        let surname = |text: &str| {
+            let draft =
+                Draft { text: text.into(), send_at: Some("2026-05-04T10:00:00+02:00".into()), ..Default::default() };
+            let r = Checker::new(profile()).check(&draft, Timestamp(0), Lang::It).unwrap();
+            findings(&r, "electoral-period").iter().map(|f| f.text.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(surname("Il sindaco Bianchi e MARIO BIANCHI"), vec!["Bianchi", "MARIO BIANCHI"]);
+        assert!(surname("Muri bianchi in piazza.").is_empty());
     }
 }

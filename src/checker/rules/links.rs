@@ -242,6 +242,7 @@ mod tests {
             "http://192.168.10.4/login",
             "https://[2001:db8::1]/a",
             "https://xn--comun-esempio-7kb.it/pagamento",
+            "https://www.c\u{43e}mune.esempio.mb.it/tari",
             "https://comune.esempio.mb.it@evil.example.com/pago",
             "https://download.example.com/app-comune.apk",
             "https://example.com/Modulo.EXE",
