@@ -156,11 +156,9 @@ impl Subscription {
 
     #[wasm_bindgen(unchecked_return_type = "View")]
     pub fn consent(&mut self, now_ms: f64) -> Result<JsValue, JsValue> {
-        if !now_ms.is_finite() {
-            return Err(js_error(
-                "nowMs deve essere un numero (Date.now()) / nowMs must be a number (Date.now())",
-                None,
-            ));
+        // Years 1970-9999 only: a receipt's time must print as RFC 3339.
+        if !(0.0..=253_402_300_799_999.0).contains(&now_ms) {
+            return Err(js_error("nowMs deve essere Date.now() / nowMs must be Date.now()", None));
         }
         let lang = self.flow.lang();
         self.flow.consent(Timestamp::from_millis(now_ms)).map_err(|e| flow_error(e, lang))?;

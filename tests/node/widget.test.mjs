@@ -132,7 +132,7 @@ test("invalid transitions throw an Error with a code and leave the state alone",
   assert.throws(() => s.setAck("newsletter", true), { code: "unknown-ack" });
   s.setAck("policy", true);
   assert.throws(() => s.consent(NOW), (e) => e.code === "missing-ack" && /phone-number/.test(e.message));
-  assert.throws(() => s.consent(NaN), /nowMs/);
+  for (const bad of [NaN, Infinity, -1, 1e300]) assert.throws(() => s.consent(bad), /nowMs/);
   assert.equal(s.step, "consent");
 });
 
