@@ -305,6 +305,7 @@ fn the_view_carries_everything_the_widget_renders() {
         .iter()
         .any(|s| s.contains("non sostituisce i canali ufficiali della Città di Sesto Calende")));
     assert!(v.policy.summary.iter().any(|s| s.contains("non sono crittografati end-to-end")));
+    assert!(v.policy.summary[0].starts_with("A chi è rivolto: "), "{:?}", v.policy.summary);
     assert_eq!(v.join.primary.url, "https://whatsapp.com/channel/0029Vb2B50YHVvTYXDqSpE1U");
     assert_eq!(v.join.qr.url, v.join.primary.url);
     assert!(v.join.qr.text_alternative.contains(&v.join.primary.url));

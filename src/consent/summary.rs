@@ -8,6 +8,10 @@ pub fn summary(profile: &Profile, channel: &Channel, comune: &ComuneName, lang: 
     let it = lang == Lang::It;
     let (il, del, bare) = (&comune.il, &comune.del, &comune.bare);
     let mut v = Vec::new();
+    let audience = profile.audience.description.trim().trim_end_matches('.');
+    if !audience.is_empty() {
+        v.push(if it { format!("A chi è rivolto: {audience}.") } else { format!("Who it is for: {audience}.") });
+    }
     let cats: Vec<&str> = profile.categories.iter().map(|c| c.label.trim()).filter(|l| !l.is_empty()).collect();
     if !cats.is_empty() {
         v.push(if it {
