@@ -252,3 +252,86 @@ fn clean_corpus_gets_no_policy_errors() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Hostile input: fragments of links, markup, masks, emoji sequences, combining marks and
+/// CRLF in random order. Every rule must finish without panicking and report ranges on
+/// char boundaries.
+#[test]
+fn random_hostile_text_never_panics() {
+    let pieces = [
+        "http://",
+        "https://",
+        "xn--",
+        "@",
+        "*",
+        "_",
+        "~",
+        "```",
+        "#",
+        "$",
+        "0",
+        "4",
+        "!",
+        ".",
+        "..",
+        ":",
+        "/",
+        "(",
+        ")",
+        " ",
+        "\r\n",
+        "\n",
+        "e\u{301}",
+        "🚧",
+        "👨‍👩‍👧",
+        "🇮🇹",
+        "❤️",
+        "\u{200D}",
+        "\u{FE0F}",
+        "à",
+        "È",
+        "ß",
+        "С",
+        "bit.ly",
+        "www.",
+        "comune.esempio.mb.it",
+        "m*rda",
+        "p0rco",
+        "d*o",
+        "votate",
+        "sconto",
+        "50%",
+        "-",
+        "ordinanza",
+        "TARI",
+        "ATTENZIONE",
+        "Mario Bianchi",
+        "javascript:",
+        "data:",
+        "[::1]",
+        "192.168.0.1",
+        ".apk",
+        "a",
+        "Z",
+    ];
+    let p = fixture();
+    let checker = Checker::new(p);
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..400 {
+        let mut text = String::new();
+        let n = (seed % 40) as usize + 1;
+        for _ in 0..n {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+        }
+        let draft =
+            Draft { text: text.clone(), send_at: Some("2026-05-04T10:00:00+02:00".into()), ..Default::default() };
+        let r = checker.check(&draft, Timestamp(0), Lang::It).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        for f in &r.findings {
+            assert!(text.is_char_boundary(f.byte_start) && text.is_char_boundary(f.byte_end), "{text:?}: {f:?}");
+            assert!(f.byte_start <= f.byte_end && f.byte_end <= text.len(), "{text:?}: {f:?}");
+        }
+    }
+}
