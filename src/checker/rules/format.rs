@@ -66,7 +66,11 @@ const MARKERS: [char; 3] = ['*', '_', '~'];
 fn markup(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
     let text = ctx.text;
     let links: Vec<Range<usize>> = urls::find(text).into_iter().map(|u| u.range).collect();
-    let in_link = |i: usize| links.iter().any(|r| r.contains(&i));
+    // Links come sorted and disjoint: a binary search keeps long messages linear.
+    let in_link = |i: usize| {
+        let k = links.partition_point(|r| r.end <= i);
+        links.get(k).is_some_and(|r| r.contains(&i))
+    };
     // Monospace blocks may span lines; an odd count leaves the last one open.
     let fences: Vec<usize> = text.match_indices("```").map(|(i, _)| i).collect();
     let mut code: Vec<Range<usize>> = fences.chunks(2).filter(|c| c.len() == 2).map(|c| c[0]..c[1] + 3).collect();

@@ -2,6 +2,7 @@
 //! and the markup rule look at. WhatsApp turns `www.x.it` and bare `x.it/path` into links
 //! too, so those count as links (without a scheme).
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -50,26 +51,40 @@ fn trim_end(s: &str) -> &str {
     s
 }
 
-/// Every link in `text`, in order.
+/// Every link in `text`, in order. Several rules ask for the links of the same message in
+/// one check, so each thread remembers the last message's link ranges (compared by content,
+/// never by address).
 pub fn find(text: &str) -> Vec<Url<'_>> {
+    thread_local! {
+        static LAST: RefCell<(String, Vec<Range<usize>>)> = const { RefCell::new((String::new(), Vec::new())) };
+    }
+    LAST.with(|cell| {
+        let mut last = cell.borrow_mut();
+        if last.0 != text {
+            last.1 = link_ranges(text);
+            last.0.clear();
+            last.0.push_str(text);
+        }
+        last.1.iter().filter_map(|r| parse(&text[r.clone()], r.start)).collect()
+    })
+}
+
+fn link_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for m in pattern().find_iter(text) {
-        let mut start = m.start();
-        let raw = m.as_str();
         // The bare-host alternative consumes the character before the host.
-        let lead = raw.find(|c: char| c.is_ascii_alphanumeric()).unwrap_or(0);
-        start += lead;
+        let lead = m.as_str().find(|c: char| c.is_ascii_alphanumeric()).unwrap_or(0);
+        let start = m.start() + lead;
         let candidate = trim_end(&text[start..m.end()]);
         if candidate.is_empty() {
             continue;
         }
         if let Some(url) = parse(candidate, start) {
-            // Bare "parole.punto" like "ecc.it" are rare; require a known shape for bare hosts:
-            // a path, or a host of at least two labels with a letter top-level domain.
+            // Bare "parola.parola" is a link only with a path, "www." or a known top-level domain.
             if url.scheme.is_empty() && !looks_like_bare_link(&url) {
                 continue;
             }
-            out.push(url);
+            out.push(url.range);
         }
     }
     out
@@ -165,6 +180,14 @@ mod tests {
         let v6 = &find("http://[::1]/a")[0];
         assert_eq!(v6.host, "::1");
         assert_eq!(find("javascript:alert(1)")[0].scheme, "javascript");
+    }
+
+    #[test]
+    fn remembers_only_the_same_text() {
+        assert_eq!(find("vai su www.inps.it").len(), 1);
+        assert_eq!(find("vai su www.inps.it").len(), 1);
+        assert!(find("vai su inps").is_empty());
+        assert_eq!(find("vai su www.inps.it")[0].text, "www.inps.it");
     }
 
     #[test]
