@@ -58,6 +58,8 @@ pub fn parse(json: &str) -> Result<Profile, ProfileIssue> {
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = json_path(&e.path().to_string());
         let inner = e.into_inner();
+        // A syntax error has no meaningful field path: the line and column locate it.
+        let path = if inner.is_syntax() || inner.is_eof() { "$".to_owned() } else { path };
         let detail = inner.to_string();
         let detail = detail.split(" at line ").next().unwrap_or(&detail).to_owned();
         let (it, en) = if inner.is_syntax() || inner.is_eof() {
@@ -90,6 +92,7 @@ pub fn load(json: &str) -> Result<(Profile, Vec<ProfileIssue>), Vec<ProfileIssue
 
 /// serde_path_to_error writes `channels[0].invite_url` (or `.` for the root).
 fn json_path(p: &str) -> String {
+    let p = p.trim_end_matches(".?");
     if p == "." || p.is_empty() {
         "$".to_owned()
     } else {
@@ -105,4 +108,22 @@ pub fn schema_json() -> String {
     let mut s = serde_json::to_string_pretty(&schema).expect("a schema serializes");
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_point_at_the_root_with_line_and_column() {
+        let e = parse("{\"id\": \"x\", \"comune\": {\"name\": ").unwrap_err();
+        assert_eq!(e.path, "$");
+        assert!(e.message.it.contains("riga 1"), "{}", e.message.it);
+    }
+
+    #[test]
+    fn type_errors_name_the_field() {
+        let e = parse(r#"{"id": 5}"#).unwrap_err();
+        assert_eq!(e.path, "$.id");
+    }
 }
