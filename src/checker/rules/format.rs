@@ -24,8 +24,10 @@ const SOURCE_ACCESSIBILITY: &str = "Linee guida AgID sull'accessibilità degli s
 /// More emoji than this in one message, or a run longer than `MAX_EMOJI_RUN`, is too many.
 const MAX_EMOJI: usize = 10;
 const MAX_EMOJI_RUN: usize = 3;
-/// Capitalised words (not acronyms) in a row that make a shout.
+/// Capitalised words (not acronyms) in a row that make a shout; a title alone on its line
+/// ("*ALLERTA METEO ARANCIONE*") is a convention and may have one word more.
 const SHOUT_WORDS: usize = 3;
+const SHOUT_TITLE_WORDS: usize = 4;
 
 impl Rule for FormatRules {
     fn ids(&self) -> &'static [&'static str] {
@@ -211,8 +213,8 @@ fn shouting(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
     let mut run: Vec<(Range<usize>, &str)> = Vec::new();
     let mut flush = |run: &mut Vec<(Range<usize>, &str)>| {
         let loud = run.iter().filter(|(_, w)| !is_excused(w)).count();
-        if loud >= SHOUT_WORDS {
-            let range = run[0].0.start..run[run.len() - 1].0.end;
+        let range = run.first().map_or(0..0, |f| f.0.start..run[run.len() - 1].0.end);
+        if loud >= SHOUT_WORDS && (loud >= SHOUT_TITLE_WORDS || !is_title(text, &range)) {
             let keep: Vec<&str> = run.iter().map(|(_, w)| *w).filter(|w| is_kept(w)).collect();
             let fix = sentence_case(&text[range.clone()], &keep);
             out.push(
@@ -245,6 +247,14 @@ fn shouting(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
         }
     }
     flush(&mut run);
+}
+
+/// Whether `range` is all the words of its line (a title between markup, emoji or punctuation).
+fn is_title(text: &str, range: &Range<usize>) -> bool {
+    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[range.end..].find('\n').map_or(text.len(), |i| range.end + i);
+    let mut outside = text[line_start..range.start].chars().chain(text[range.end..line_end].chars());
+    !outside.any(char::is_alphanumeric)
 }
 
 /// Lowercase with a capital first letter, keeping acronyms as they are.
@@ -433,6 +443,7 @@ mod tests {
             "AVVISO IMPORTANTE: domani ZTL aperta.",
             "Scrivi ATTIVA ISCRIZIONE per iscriverti, DISATTIVA ISCRIZIONE per uscire.",
             "Emergenza COVID ASST ATS INPS.",
+            "⚠️ *ALLERTA METEO ARANCIONE* ⚠️\nEvitate i sottopassi.",
         ] {
             assert!(findings(&check(t), "format.shouting").is_empty(), "{t}");
         }
