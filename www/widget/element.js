@@ -1,41 +1,22 @@
-// <banditore-iscrizione profile="/profiles/seveso.json" lang="it" [remember] [device="phone|desktop"]
-//                       [heading-level="2"]>
-//
-// The citizen's way into the comune's WhatsApp/Telegram channel: the policy in short, the
-// informativa, a free and revocable consent, then the join link, QR code or number. A thin view
-// over the WASM module (www/pkg/banditore_widget/, see docs/widget-api.md), which decides every
-// step and text. Everything it loads comes from the host serving this script; it sets no cookie,
-// and stores the consent receipt (no personal data) only when the embedder adds `remember`.
-//
-// Events: `banditore:consent` (bubbles, composed) with detail { action: "given" | "revoked" |
-// "declined", receipt }, and `banditore:ready` once the first step can be used.
-import { h, safeHref } from './widget/dom.js';
-import { normLang, strings } from './widget/i18n.js';
-import { renderError, renderView, stepTitle } from './widget/views.js';
-import * as store from './widget/storage.js';
+// The <banditore-iscrizione> element (see ../banditore-iscrizione.js for its attributes and
+// events): loads the profile and the flow, renders each step, remembers the receipt if asked.
+import { h, safeHref } from './dom.js';
+import { normLang, strings } from './i18n.js';
+import { renderError, renderView, stepTitle } from './views.js';
+import * as store from './storage.js';
 
-performance.mark('banditore:script');
-
-const HERE = import.meta.url;
-const STYLESHEET = new URL('./widget/widget.css', HERE).href;
-const WASM_GLUE = new URL('./pkg/banditore_widget/banditore_widget.js', HERE).href;
 const PHONE_QUERY = '(hover: none) and (pointer: coarse), (max-width: 575.98px)';
 
-let wasmReady;
-/** Loads and instantiates the WASM module once per page, however many widgets it has. */
-function loadWasm() {
-  wasmReady ??= (async () => {
-    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-      throw Object.assign(new Error('WebAssembly'), { code: 'no-wasm' });
-    }
-    const mod = await import(WASM_GLUE);
-    await mod.default({ module_or_path: new URL('banditore_widget_bg.wasm', WASM_GLUE) });
-    return mod;
-  })();
-  return wasmReady;
+/**
+ * Defines the element. `boot` (from the entry script) owns what is fetched, so downloads start
+ * before this module is even loaded: { origin, stylesheet, loadWasm(), fetchProfile(url) }.
+ */
+export function define(boot) {
+  if (!customElements.get('banditore-iscrizione')) customElements.define('banditore-iscrizione', elementClass(boot));
 }
 
-class BanditoreIscrizione extends HTMLElement {
+function elementClass(boot) {
+  return class BanditoreIscrizione extends HTMLElement {
   static get observedAttributes() {
     return ['profile', 'lang', 'device'];
   }
@@ -99,7 +80,7 @@ class BanditoreIscrizione extends HTMLElement {
       this._live = h('p', { class: 'b-sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
       this._body = h('div', { class: 'b-body' });
       this._box = h('div', { class: 'b-root', role: 'region' }, this._live, this._body);
-      root.append(h('link', { rel: 'stylesheet', href: STYLESHEET }), this._box);
+      root.append(h('link', { rel: 'stylesheet', href: boot.stylesheet }), this._box);
     }
     this._box.setAttribute('aria-label', t.region);
     this._box.setAttribute('lang', this.lang);
@@ -121,14 +102,12 @@ class BanditoreIscrizione extends HTMLElement {
     if (!attr) return this._fail(t.errNoProfile);
     const profileUrl = new URL(attr, document.baseURI);
     // Only the host that serves the widget: no request to a third party, ever.
-    if (profileUrl.origin !== new URL(HERE).origin) return this._fail(t.errCrossOrigin(profileUrl.href));
+    if (profileUrl.origin !== boot.origin) return this._fail(t.errCrossOrigin(profileUrl.href));
 
-    const wasm = loadWasm().then((m) => ({ m }), (error) => ({ error }));
+    const wasm = boot.loadWasm().then((m) => ({ m }), (error) => ({ error }));
     let text;
     try {
-      const res = await fetch(profileUrl, { credentials: 'same-origin', cache: 'no-cache' });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      text = await res.text();
+      text = await boot.fetchProfile(profileUrl.href);
     } catch (e) {
       if (!stale()) this._fail(t.errFetch(profileUrl.pathname, e.message));
       return;
@@ -227,6 +206,7 @@ class BanditoreIscrizione extends HTMLElement {
     if (current) current.replaceWith(msg);
     else this._body.append(msg);
   }
+  };
 }
 
 /**
@@ -251,4 +231,3 @@ function plainJoin(ctx, raw) {
   return out;
 }
 
-if (!customElements.get('banditore-iscrizione')) customElements.define('banditore-iscrizione', BanditoreIscrizione);

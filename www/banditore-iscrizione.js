@@ -1,0 +1,74 @@
+// <banditore-iscrizione profile="/profiles/seveso.json" lang="it" [remember] [device="phone|desktop"]
+//                       [heading-level="2"]>
+//
+// The citizen's way into the comune's WhatsApp/Telegram channel: the policy in short, the
+// informativa, a free and revocable consent, then the join link, QR code or number. A thin view
+// over the WASM module (pkg/banditore_widget/, see docs/widget-api.md), which decides every step
+// and text. Everything it loads comes from the host serving this script; it sets no cookie, and
+// stores the consent receipt (no personal data) only when the embedder adds `remember`.
+//
+// Events: `banditore:consent` (bubbles, composed) with detail { action: "given" | "revoked" |
+// "declined", profile_id, receipt }, `banditore:ready` once the first step can be used, and
+// `banditore:error` when it cannot start (the box then explains why).
+//
+// This entry script has no static imports on purpose: it starts downloading the WASM module,
+// its glue and the profiles on the page at once, while the element's own modules load.
+performance.mark('banditore:script');
+
+const HERE = import.meta.url;
+const WASM_GLUE = new URL('./pkg/banditore_widget/banditore_widget.js', HERE).href;
+const WASM_BINARY = new URL('./pkg/banditore_widget/banditore_widget_bg.wasm', HERE).href;
+const ORIGIN = new URL(HERE).origin;
+const hasWasm = typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function';
+
+let wasmReady;
+/** The WASM module, compiled while it streams in, instantiated once per page. */
+function loadWasm() {
+  wasmReady ??= (async () => {
+    if (!hasWasm) throw Object.assign(new Error('WebAssembly'), { code: 'no-wasm' });
+    const [glue, module] = await Promise.all([import(WASM_GLUE), compile()]);
+    await glue.default({ module_or_path: module });
+    return glue;
+  })();
+  return wasmReady;
+}
+
+function compile() {
+  const response = fetch(WASM_BINARY);
+  // compileStreaming needs application/wasm; a server that sends another type still works, slower.
+  return WebAssembly.compileStreaming(response).catch(async () => {
+    const res = await fetch(WASM_BINARY);
+    if (!res.ok) throw new Error(`HTTP ${res.status} ${new URL(WASM_BINARY).pathname}`);
+    return WebAssembly.compile(await res.arrayBuffer());
+  });
+}
+
+const profiles = new Map();
+/** The profile's text; the first read of a URL may use the download started at load time. */
+function fetchProfile(href) {
+  const pending = profiles.get(href);
+  profiles.delete(href);
+  return pending ?? download(href);
+}
+
+async function download(href) {
+  const res = await fetch(href, { credentials: 'same-origin' });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return res.text();
+}
+
+function prefetch() {
+  for (const el of document.querySelectorAll('banditore-iscrizione[profile]')) {
+    const url = new URL(el.getAttribute('profile'), document.baseURI);
+    if (url.origin !== ORIGIN || profiles.has(url.href)) continue;
+    const p = download(url.href);
+    p.catch(() => {}); // reported when the element reads it
+    profiles.set(url.href, p);
+  }
+}
+
+if (hasWasm) loadWasm().catch(() => {}); // errors are shown by each element
+prefetch();
+// element.js imports these too: asking for them now fetches them in parallel, not in a chain.
+const [{ define }] = await Promise.all(['element', 'views', 'dom', 'i18n', 'storage'].map((m) => import(`./widget/${m}.js`)));
+define({ origin: ORIGIN, stylesheet: new URL('./widget/widget.css', HERE).href, loadWasm, fetchProfile });
