@@ -1,0 +1,17 @@
+import {
+  ClassicEditor, Essentials, Paragraph, Heading, Bold, Italic, Strikethrough, Code, List, Link, BlockQuote, CodeBlock, Undo,
+} from '/vendor/ckeditor5/browser/ckeditor5.js';
+import { BanditoreChecker } from './ckeditor-plugin.js';
+import { bindSwitcher, bindPublish, currentProfileId, profileUrl, expose } from './demo.js';
+
+const editor = await ClassicEditor.create(document.getElementById('editor'), {
+  licenseKey: 'GPL',
+  plugins: [Essentials, Paragraph, Heading, Bold, Italic, Strikethrough, Code, List, Link, BlockQuote, CodeBlock, Undo, BanditoreChecker],
+  toolbar: ['heading', '|', 'bold', 'italic', 'strikethrough', 'code', '|', 'bulletedList', 'numberedList', 'link', 'blockQuote', 'codeBlock', '|', 'undo', 'redo'],
+  language: 'it',
+  banditore: { profile: profileUrl(currentProfileId()), panel: document.getElementById('panel') },
+});
+const ctl = editor.plugins.get('BanditoreChecker').controller;
+bindSwitcher(document.getElementById('profile'), (id) => ctl.setProfile(profileUrl(id)));
+bindPublish(document.getElementById('publish'), document.getElementById('publish-result'), () => ctl);
+expose({ ctl, editor, plugin: editor.plugins.get('BanditoreChecker'), kind: 'ckeditor' });

@@ -1,0 +1,22 @@
+/* global tinymce */
+import { registerTinyMcePlugin } from './tinymce-plugin.js';
+import { bindSwitcher, bindPublish, currentProfileId, profileUrl, expose } from './demo.js';
+
+registerTinyMcePlugin(tinymce);
+const [editor] = await tinymce.init({
+  selector: '#editor',
+  license_key: 'gpl',
+  base_url: '/vendor/tinymce',
+  suffix: '.min',
+  promotion: false,
+  branding: false,
+  menubar: false,
+  height: 300,
+  plugins: 'lists link code banditore',
+  toolbar: 'undo redo | bold italic strikethrough | bullist numlist | link',
+  banditore: { profile: profileUrl(currentProfileId()), panel: document.getElementById('panel') },
+});
+const ctl = editor.plugins.banditore.controller;
+bindSwitcher(document.getElementById('profile'), (id) => ctl.setProfile(profileUrl(id)));
+bindPublish(document.getElementById('publish'), document.getElementById('publish-result'), () => ctl);
+expose({ ctl, editor, kind: 'tinymce' });
