@@ -20,7 +20,7 @@ const ID: &str = "electoral-period";
 const LAW: &str = "L. 28/2000 art. 9";
 
 /// The period the send date falls in, if any.
-fn current<'p>(periods: &'p [ElectoralPeriod], today: Date) -> Option<&'p ElectoralPeriod> {
+fn current(periods: &[ElectoralPeriod], today: Date) -> Option<&ElectoralPeriod> {
     periods.iter().find(|p| match (Date::parse(p.from.trim()), Date::parse(p.to.trim())) {
         (Ok(from), Ok(to)) => from <= today && today <= to,
         _ => false,

@@ -47,19 +47,18 @@ pub fn sentence_around(folded: &str, at: Range<usize>) -> &str {
     &folded[start..end]
 }
 
-/// Reports every hit as a finding of rule `id`, with the profile's severity for `family`
-/// (or `default`) and `source`; `message` gets the section and the matched text.
+/// Reports every hit as a finding of rule `id`, with the profile's severity for the family
+/// of the same name (or `default`) and `source`; `message` gets the section and the matched text.
 pub fn report(
     ctx: &Context<'_>,
     out: &mut Vec<crate::checker::RawFinding>,
     id: &'static str,
-    family: &str,
     default: crate::profile::Severity,
     source: &str,
     hits: &[Hit<'_>],
     message: impl Fn(&str, &str) -> crate::i18n::Msg,
 ) {
-    let severity = ctx.policy_severity(family).unwrap_or(default);
+    let severity = ctx.policy_severity(id).unwrap_or(default);
     for h in hits {
         let matched = &ctx.text[h.range.clone()];
         out.push(crate::checker::RawFinding::new(id, severity, h.range.clone(), message(h.section, matched), source));

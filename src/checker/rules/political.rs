@@ -37,7 +37,7 @@ impl Rule for PoliticalRule {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
         let hits = lexicon_hits::find(ctx, ID, &ctx.folded.text);
         let source = ctx.policy_source(ID, "L. 28/2000 art. 9");
-        lexicon_hits::report(ctx, out, ID, ID, Severity::Error, &source, &hits, message);
+        lexicon_hits::report(ctx, out, ID, Severity::Error, &source, &hits, message);
     }
 }
 

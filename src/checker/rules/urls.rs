@@ -46,7 +46,7 @@ fn trim_end(s: &str) -> &str {
     });
     // A closing parenthesis belongs to the link only if it opened one.
     while s.ends_with(')') && s.matches('(').count() < s.matches(')').count() {
-        s = s[..s.len() - 1].trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '!' | '?'));
+        s = s[..s.len() - 1].trim_end_matches(['.', ',', ';', ':', '!', '?']);
     }
     s
 }
