@@ -4,6 +4,7 @@
 // Usage: node scripts/bench-widget.mjs [--runs 20] [--page /comuni/siracusa.html]
 // (build the bundle first: bash scripts/build-wasm.sh)
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { startHarness, ROOT } from '../tests/browser/harness.mjs';
@@ -30,6 +31,7 @@ const h = await startHarness();
 try {
   const fromRequest = [];
   const fromExecution = [];
+  const marks = {};
   let files = new Set();
   let profileFile = null;
   for (let i = 0; i < runs + 2; i++) {
@@ -44,12 +46,18 @@ try {
       const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/banditore-iscrizione.js'));
       const exec = performance.getEntriesByName('banditore:script')[0];
       const ready = performance.getEntriesByName('banditore:ready')[0];
-      return { request: ready.startTime - script.startTime, exec: ready.startTime - exec.startTime };
+      const at = (name) => performance.getEntriesByName(name)[0].startTime - script.startTime;
+      return {
+        request: ready.startTime - script.startTime,
+        exec: ready.startTime - exec.startTime,
+        marks: { script: at('banditore:script'), profile: at('banditore:profile'), wasm: at('banditore:wasm'), flow: at('banditore:flow'), ready: at('banditore:ready') },
+      };
     });
     if (i >= 2) {
       // The first two runs warm up Chromium's own code caches; they are not counted.
       fromRequest.push(t.request);
       fromExecution.push(t.exec);
+      for (const [k, v] of Object.entries(t.marks)) (marks[k] ??= []).push(v);
     }
     files = new Set(requested.filter(isWidgetFile));
     profileFile = requested.find((p) => p.startsWith('/profiles/')) ?? profileFile;
@@ -66,7 +74,9 @@ try {
   const raw = rows.reduce((a, r) => a + r.raw, 0);
   const profile = profileFile ? path.join(ROOT, 'pkg-config', profileFile.slice('/profiles/'.length)) : null;
 
-  console.log(`Citizen widget, ${pagePath}, headless Chromium, ${runs} runs\n`);
+  // The machine is shared: the load average says how much the timings are worth.
+  const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  console.log(`Citizen widget, ${pagePath}, headless Chromium, ${runs} runs, ${os.cpus().length} CPUs, load average ${load}\n`);
   console.log('| file | raw | gzip -9 |\n|---|---:|---:|');
   for (const r of rows) console.log(`| \`${r.path}\` | ${kb(r.raw)} | ${kb(r.gzip)} |`);
   console.log(`| **widget total** | ${kb(raw)} | **${kb(total)}** (budget ${kb(BUDGET_BYTES)}) |`);
@@ -79,6 +89,7 @@ try {
   console.log('| to interactive (first step rendered) | median | p95 | max |\n|---|---:|---:|---:|');
   console.log(line('from the script request', fromRequest));
   console.log(line('from the script running', fromExecution));
+  console.log(`\nmedian milestones after the script request: ${Object.entries(marks).map(([k, xs]) => `${k} ${quantile(xs, 0.5).toFixed(0)} ms`).join(', ')}`);
   const okSize = total < BUDGET_BYTES;
   const okTime = quantile(fromRequest, 0.5) < BUDGET_MS;
   console.log(`\nsize ${okSize ? 'within' : 'OVER'} budget; time ${okTime ? 'within' : 'OVER'} budget (median from the script request)`);

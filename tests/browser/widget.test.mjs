@@ -133,13 +133,22 @@ for (const id of COMUNI) {
       assert.equal(res.headers()['content-security-policy'], STRICT_CSP);
       const state = await ready(s.page);
       if (!hasLink) {
-        // The seed publishes no link yet: the widget says so, naming the profile field.
-        assert.equal(state, 'error');
-        const text = await s.page.locator(W).textContent({ timeout: 1000 }).catch(() => '');
-        const shadow = await s.page.locator(W).evaluate((el) => el.shadowRoot.textContent);
-        assert.match(shadow + text, /\$\.channels\[0\]\.invite_url/);
-        await checkStep(s.page, `${id}-desktop-error`);
+        // The seed publishes no link yet: the widget says so from the first step, and offers no
+        // consent to a channel that does not exist; declining still works.
+        assert.equal(state, 'ready');
+        const notice = s.page.locator(`${W} [data-unavailable]`);
+        assert.match(await notice.textContent(), /\S{10,}/, 'says the channel is not open yet');
+        await checkStep(s.page, `${id}-desktop-1-unavailable`);
+        await press(s.page, 'Continua');
+        await press(s.page, 'Continua');
+        assert.equal(await stepOf(s.page), 'consent');
+        assert.equal(await s.page.locator(W).getByRole('button', { name: 'Acconsento e continuo' }).count(), 0);
+        assert.equal(await notice.count(), 1);
+        await checkStep(s.page, `${id}-desktop-3-unavailable-consent`);
+        await press(s.page, 'Non acconsento');
+        assert.equal(await stepOf(s.page), 'declined');
         assertClean(s, id);
+        await assertNoCookies(s, id);
         await s.context.close();
         return;
       }

@@ -108,6 +108,7 @@ function elementClass(boot) {
     let text;
     try {
       text = await boot.fetchProfile(profileUrl.href);
+      performance.mark('banditore:profile');
     } catch (e) {
       if (!stale()) this._fail(t.errFetch(profileUrl.pathname, e.message));
       return;
@@ -121,6 +122,7 @@ function elementClass(boot) {
     }
 
     const { m, error } = await wasm;
+    performance.mark('banditore:wasm');
     if (stale()) return;
     if (error) {
       return this._fail(error.code === 'no-wasm' ? t.errWasm : t.errModule(error.message), { fallback: plainJoin(ctx, raw) });
@@ -135,6 +137,7 @@ function elementClass(boot) {
       return this._fail(t.errInvalid, { details: details.length ? details : [String(e.message || e)], fallback: plainJoin(ctx, raw) });
     }
     this._view = this._sub.view();
+    performance.mark('banditore:flow');
     this._restored = this._view.step === 'join';
     if (saved && this._view.step !== 'join') store.clear(this._storeKey); // another policy version: ask again
     this._render({ focus: false, announce: false });

@@ -163,7 +163,8 @@ function consentStep(ctx, v) {
       h('p', { class: 'b-muted' }, c.note || t.consentHint),
       error,
       actions(
-        h('button', { type: 'submit', class: 'b-btn b-btn-primary' }, t.accept),
+        // No consent to a channel the comune has not opened yet: the notice above says why.
+        v.join.available === false ? null : h('button', { type: 'submit', class: 'b-btn b-btn-primary' }, t.accept),
         button(t.decline, () => ctx.act('decline'), { kind: 'secondary' }),
         button(t.back, () => ctx.act('back'), { kind: 'secondary' }),
       ),
@@ -370,6 +371,9 @@ export function renderView(ctx, v) {
       heading(ctx, 0, v.channel.label || v.channel.name, { class: 'b-title' }),
     ),
     progress(ctx, v),
+    v.join.available === false && FLOW_STEPS.includes(v.step)
+      ? h('p', { class: 'b-notice b-unavailable', 'data-unavailable': '' }, v.join.unavailable)
+      : null,
     STEPS[v.step](ctx, v),
   ];
 }
