@@ -1,7 +1,9 @@
 // The pre-send checker inside the real editors (CKEditor 5, TinyMCE, a textarea, a
 // contenteditable) in Chromium. Run: node --test tests/browser/editors.test.mjs
 // Needs the checker bundle: bash scripts/build-wasm.sh
-import { test, describe, before, after } from 'node:test';
+import { test as baseTest, describe, before, after } from 'node:test';
+
+const test = (name, fn) => baseTest(name, { timeout: 60000 }, fn);
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +17,7 @@ const TEST_PROFILE = JSON.stringify(fixture);
 
 const EMOJI = '🚨';
 const PHONE = '347 123 4567';
-const EXPECTED_COPY = `Avviso ${EMOJI} *ufficio chiuso* oggi: per urgenze chiamate il 347 *** ****`;
+const EXPECTED_COPY = `Avviso ${EMOJI} *strada chiusa* domani: per informazioni chiamate il 347 *** ****`;
 
 let h;
 before(async () => {
@@ -29,6 +31,7 @@ async function open(pagePath) {
   const context = await h.browser.newContext({ ...VIEWPORTS.desktop });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.origin });
   await context.route('**/profiles/test.json', (r) => r.fulfill({ body: TEST_PROFILE, contentType: 'application/json' }));
+  context.setDefaultTimeout(10000);
   const page = await context.newPage();
   const log = { requests: [], errors: [] };
   page.on('request', (r) => log.requests.push(r.url()));
@@ -39,23 +42,21 @@ async function open(pagePath) {
   return { context, page, log };
 }
 
-/** Waits until the controller's latest report (for the current text) satisfies `pred`. */
-async function waitReport(page, pred, ctlName = 'ctl') {
-  const fn = new Function('r', `return (${pred})(r);`);
-  void fn;
+/** Waits until the controller's report for the current text has (or lacks) a finding of `rule`. */
+async function waitReport(page, [want, rule], ctlName = 'ctl') {
   await page.waitForFunction(
-    ([src, name]) => {
+    ([w, r, name]) => {
       const c = window.banditoreDemo[name];
       if (!c.report || c.dirty) return false;
-      return new Function('r', `return (${src})(r);`)(c.report);
+      return c.report.findings.some((f) => f.rule === r) === w;
     },
-    [pred, ctlName],
+    [want, rule, ctlName],
     { timeout: 10000 },
   );
 }
 
-const hasPhone = `(r) => r.findings.some((f) => f.rule === 'personal-data.phone')`;
-const noPhone = `(r) => !r.findings.some((f) => f.rule === 'personal-data.phone')`;
+const hasPhone = [true, 'personal-data.phone'];
+const noPhone = [false, 'personal-data.phone'];
 
 // How each editor gets the test message typed, and how its mark is read back.
 const EDITORS = {
@@ -68,9 +69,9 @@ const EDITORS = {
       await this.focus(page);
       await page.keyboard.type(`Avviso ${EMOJI} `);
       await page.keyboard.press('Control+B');
-      await page.keyboard.type('ufficio chiuso');
+      await page.keyboard.type('strada chiusa');
       await page.keyboard.press('Control+B');
-      await page.keyboard.type(` oggi: per urgenze chiamate il ${PHONE}`);
+      await page.keyboard.type(` domani: per informazioni chiamate il ${PHONE}`);
     },
     // The text under the phone finding's model marker.
     markedText: (page) =>
@@ -96,9 +97,9 @@ const EDITORS = {
       await this.focus(page);
       await page.keyboard.type(`Avviso ${EMOJI} `);
       await page.keyboard.press('Control+B');
-      await page.keyboard.type('ufficio chiuso');
+      await page.keyboard.type('strada chiusa');
       await page.keyboard.press('Control+B');
-      await page.keyboard.type(` oggi: per urgenze chiamate il ${PHONE}`);
+      await page.keyboard.type(` domani: per informazioni chiamate il ${PHONE}`);
     },
     // The text inside the phone finding's annotation (read through TinyMCE's annotator).
     markedText: (page) =>
@@ -121,7 +122,7 @@ const EDITORS = {
     },
     async type(page) {
       await this.focus(page);
-      await page.keyboard.type(`Avviso ${EMOJI} *ufficio chiuso* oggi: per urgenze chiamate il ${PHONE}`);
+      await page.keyboard.type(`Avviso ${EMOJI} *strada chiusa* domani: per informazioni chiamate il ${PHONE}`);
     },
     // The mirror's mark must sit over the same characters of the textarea's value.
     markedText: (page) =>
@@ -148,7 +149,7 @@ for (const [name, ed] of Object.entries(EDITORS)) {
         await ed.type(page);
         await waitReport(page, hasPhone);
         const text = await page.evaluate(() => window.banditoreDemo.ctl.lastText);
-        const marker = name === 'textarea' ? '*ufficio chiuso*' : '*ufficio chiuso*';
+        const marker = '*strada chiusa*';
         assert.ok(text.includes(marker), `bold became WhatsApp markup: ${JSON.stringify(text)}`);
         const f = await page.evaluate(() => window.banditoreDemo.ctl.findings.find((x) => x.rule === 'personal-data.phone'));
         assert.equal(f.severity, 'error');
@@ -193,8 +194,8 @@ for (const [name, ed] of Object.entries(EDITORS)) {
           bold: document.querySelector('.bnd-wa-bubble strong')?.textContent,
           text: document.querySelector('.bnd-wa-bubble').textContent,
         }));
-        assert.equal(bubble.bold, 'ufficio chiuso');
-        assert.equal(bubble.text, EXPECTED_COPY.replace(/\*ufficio chiuso\*/, 'ufficio chiuso'));
+        assert.equal(bubble.bold, 'strada chiusa');
+        assert.equal(bubble.text, EXPECTED_COPY.replace(/\*strada chiusa\*/, 'strada chiusa'));
         await shot(page, `editors-${name}-fixed`);
         assert.deepEqual(thirdPartyRequests({ requests: log.requests }, h.origin), []);
         assert.deepEqual(log.errors, []);
@@ -208,8 +209,8 @@ for (const [name, ed] of Object.entries(EDITORS)) {
       try {
         await ed.focus(page);
         await page.keyboard.type('Abbiamo realizzato la nuova piazza: un altro impegno mantenuto dal Sindaco Mario Bianchi.');
-        const electoral = `(r) => r.findings.some((f) => f.rule === 'electoral-period')`;
-        const notElectoral = `(r) => !r.findings.some((f) => f.rule === 'electoral-period')`;
+        const electoral = [true, 'electoral-period'];
+        const notElectoral = [false, 'electoral-period'];
         const setAt = async (v) => {
           await page.fill('.bnd-send-at', v);
           await page.dispatchEvent('.bnd-send-at', 'change');
@@ -265,7 +266,7 @@ describe('rich text to WhatsApp markup', () => {
       await page.click('#rich');
       await page.keyboard.type(`Avviso ${EMOJI} `);
       await page.keyboard.press('Control+B');
-      await page.keyboard.type('ufficio chiuso');
+      await page.keyboard.type('strada chiusa');
       await page.keyboard.press('Control+B');
       await page.keyboard.type(` chiamate il ${PHONE}`);
       await waitReport(page, hasPhone, 'richCtl');

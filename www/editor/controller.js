@@ -8,6 +8,8 @@
 
 import { createCheckerClient } from './checker-core.js';
 
+// Events already answered by a controller (an event seen on the host and again on the document).
+const answered = new WeakMap();
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 
 export class CheckerController extends EventTarget {
@@ -30,6 +32,9 @@ export class CheckerController extends EventTarget {
     this.timer = 0;
     this.unsubscribe = adapter.onChange(() => this.#changed());
     this.onBeforeSend = (ev) => this.#beforeSendEvent(ev);
+    // On the host (a non-bubbling event dispatched on the editor) and on the document (one
+    // event for every editor on the page, or a bubbling one from inside).
+    this.host.addEventListener('banditore:before-send', this.onBeforeSend);
     this.host.ownerDocument.addEventListener('banditore:before-send', this.onBeforeSend);
     this.ready = this.setProfile(profile);
   }
@@ -181,7 +186,10 @@ export class CheckerController extends EventTarget {
   #beforeSendEvent(ev) {
     const t = ev.target;
     const doc = this.host.ownerDocument;
-    if (t !== doc && t !== doc.defaultView && t !== this.host && !this.host.contains(t)) return;
+    if (t !== doc && t !== this.host && !this.host.contains(t)) return;
+    const seen = (answered.get(ev) ?? answered.set(ev, new Set()).get(ev));
+    if (seen.has(this)) return;
+    seen.add(this);
     const d = ev.detail && typeof ev.detail === 'object' ? ev.detail : {};
     let v;
     if (!this.client) v = this.#verdict(null, this.error ? 'profile' : 'loading');
@@ -230,6 +238,7 @@ export class CheckerController extends EventTarget {
   destroy() {
     clearTimeout(this.timer);
     this.unsubscribe?.();
+    this.host.removeEventListener('banditore:before-send', this.onBeforeSend);
     this.host.ownerDocument.removeEventListener('banditore:before-send', this.onBeforeSend);
     this.adapter.mark([]);
     this.adapter.destroy?.();

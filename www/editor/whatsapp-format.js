@@ -326,9 +326,9 @@ export function domToWhatsApp(root) {
 
 const INLINE = [
   { re: /```([\s\S]+?)```/y, tag: 'code' },
-  { re: /\*(?=\S)([^*\n]*?\S)\*/y, tag: 'strong' },
-  { re: /_(?=\S)([^_\n]*?\S)_/y, tag: 'em' },
-  { re: /~(?=\S)([^~\n]*?\S)~/y, tag: 's' },
+  { re: /\*(?=[^\s*])([^*\n]*?[^\s*])\*/y, tag: 'strong' },
+  { re: /_(?=[^\s_])([^_\n]*?[^\s_])_/y, tag: 'em' },
+  { re: /~(?=[^\s~])([^~\n]*?[^\s~])~/y, tag: 's' },
 ];
 
 /** Renders WhatsApp-formatted text into `container` as WhatsApp shows it. */
@@ -365,12 +365,14 @@ function appendInline(str, parent, doc) {
         re.lastIndex = i;
         const m = re.exec(str);
         if (m) {
+          // Read lastIndex before recursing: the nested call reuses these regexes.
+          const next = re.lastIndex;
           flush();
           const el = doc.createElement(tag);
           if (tag === 'code') el.textContent = m[1];
           else appendInline(m[1], el, doc);
           parent.append(el);
-          i = re.lastIndex;
+          i = next;
           matched = true;
           break;
         }
