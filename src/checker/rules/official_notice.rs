@@ -79,6 +79,7 @@ mod tests {
         );
         assert_eq!(f[0].source, "L. 69/2009 art. 32 (Albo Pretorio online)");
         assert_eq!(flagged("Bando contributi affitto: domande entro il 30 giugno."), vec!["Bando"]);
+        assert_eq!(flagged("Si avvisa che è stato notificato il verbale ai proprietari."), vec!["notificato"]);
     }
 
     #[test]
@@ -89,6 +90,7 @@ mod tests {
             "Bando contributi affitto: domande entro il 30 giugno su www.comune.esempio.mb.it/bandi",
             "Bando per il centro estivo: presto i dettagli.",
             "Domani mercato in piazza.",
+            "Attiva le notifiche del canale per non perdere gli avvisi: ricevi una notifica a ogni messaggio.",
         ] {
             assert!(flagged(t).is_empty(), "{t}: {:?}", flagged(t));
         }
