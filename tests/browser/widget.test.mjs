@@ -419,6 +419,20 @@ describe('language and width', () => {
     await s.context.close();
   });
 
+  test('themeable with CSS custom properties from the page', async () => {
+    // Reduced motion: no colour transition to wait for.
+    const s = await openPage(h, `${TEST_PAGE}?profile=${SIRACUSA}`, { reducedMotion: 'reduce' });
+    assert.equal(await ready(s.page), 'ready');
+    const button = s.page.locator(W).getByRole('button', { name: 'Continua', exact: true });
+    const bg = () => button.evaluate((el) => getComputedStyle(el).backgroundColor);
+    assert.equal(await bg(), 'rgb(0, 102, 204)', 'Bootstrap Italia primary by default');
+    // CSSOM, not a style attribute in markup: allowed by the page's CSP.
+    await s.page.locator(W).evaluate((el) => el.style.setProperty('--banditore-primary', '#8a1538'));
+    assert.equal(await bg(), 'rgb(138, 21, 56)', 'the comune colour');
+    assertClean(s, 'theme');
+    await s.context.close();
+  });
+
   test('usable at 320 px wide', async () => {
     const s = await openPage(h, `/comuni/concorezzo.html`, { device: 'phone', viewport: { width: 320, height: 640 } });
     assert.equal(await ready(s.page), 'ready');

@@ -80,7 +80,17 @@ function elementClass(boot) {
       this._live = h('p', { class: 'b-sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
       this._body = h('div', { class: 'b-body' });
       this._box = h('div', { class: 'b-root', role: 'region' }, this._live, this._body);
-      root.append(h('link', { rel: 'stylesheet', href: boot.stylesheet }), this._box);
+      // Unstyled content would flash before the stylesheet arrives: the box shows once it has
+      // loaded (or failed, or after 3 s: never a box that stays invisible).
+      const sheet = h('link', { rel: 'stylesheet', href: boot.stylesheet });
+      const show = () => {
+        this._box.hidden = false;
+      };
+      sheet.addEventListener('load', show, { once: true });
+      sheet.addEventListener('error', show, { once: true });
+      setTimeout(show, 3000);
+      this._box.hidden = true;
+      root.append(sheet, this._box);
     }
     this._box.setAttribute('aria-label', t.region);
     this._box.setAttribute('lang', this.lang);
