@@ -68,9 +68,19 @@ class TinyAdapter {
     const body = ed.getBody();
     if (!body) return;
     this.marks = findings;
+    // Same marks still in place: leave the DOM and the caret alone while the user types.
+    const key = findings.map((f) => `${f.index}:${f.severity}:${f.start}-${f.end}`).join('|');
+    const present = body.querySelector('[data-bnd-index]') !== null;
+    if (key === this.shown && present === findings.length > 0) return;
+    this.shown = key;
+    if (!findings.length && !present) return;
     const sel = ed.selection;
     const rng = sel.getRng();
-    const anchor = body.contains(rng.startContainer) ? [textOffset(body, rng.startContainer, rng.startOffset), textOffset(body, rng.endContainer, rng.endOffset)] : null;
+    let anchor = null;
+    if (body.contains(rng.startContainer)) {
+      const a = textOffset(body, rng.startContainer, rng.startOffset);
+      anchor = [a, rng.collapsed ? a : textOffset(body, rng.endContainer, rng.endOffset)];
+    }
     this.marking = true;
     try {
       ed.undoManager.ignore(() => {
@@ -189,7 +199,10 @@ export function registerTinyMcePlugin(tinymce = globalThis.tinymce) {
       plugin.adapter = new TinyAdapter(editor);
       plugin.controller = connect(plugin.adapter, options);
       const ctl = plugin.controller;
-      editor.on('keydown', (ev) => navKey(ev, ctl));
+      // Braces matter: a TinyMCE handler returning false cancels the key.
+      editor.on('keydown', (ev) => {
+        navKey(ev, ctl);
+      });
       editor.on('SelectionChange', () => ctl.caret());
       editor.on('mousemove', (ev) => {
         const el = ev.target.closest?.('[data-bnd-index]');
