@@ -278,6 +278,8 @@ describe('consent choices', () => {
     assert.equal(await stepOf(s.page), 'join');
     const stored = await s.page.evaluate(() => ({ ...localStorage }));
     assert.deepEqual(Object.keys(stored), ['banditore:receipt:siracusa']);
+    const saved = JSON.parse(stored['banditore:receipt:siracusa']);
+    assert.deepEqual(Object.keys(saved).sort(), ['acknowledgements', 'consented_at', 'lang', 'policy_version', 'profile_id'], 'only the receipt');
     await press(s.page, 'Revoca il consenso');
     assert.equal(await stepOf(s.page), 'revoked');
     const text = await s.page.locator(W).evaluate((el) => el.shadowRoot.textContent);
