@@ -73,8 +73,17 @@ class TextareaAdapter {
     this.marks = this.marks
       .filter((f) => f.range.end <= p || f.range.start >= oldEnd)
       .map((f) => (f.range.start >= oldEnd ? { ...f, range: { start: f.range.start + delta, end: f.range.end + delta } } : f));
-    this.#render();
+    this.#scheduleRender();
     this.changed?.();
+  }
+
+  // One mirror update per frame, after the keystroke: the handler itself stays cheap.
+  #scheduleRender() {
+    if (this.frame) return;
+    this.frame = this.doc.defaultView.requestAnimationFrame(() => {
+      this.frame = 0;
+      this.#render();
+    });
   }
 
   mark(findings) {

@@ -32,15 +32,24 @@ export class WaText {
 
   insert(at, str, ref = null, off = 0, end = null) {
     if (!str) return;
-    const refs = new Array(str.length);
-    const offs = new Array(str.length);
-    for (let i = 0; i < str.length; i++) {
-      refs[i] = ref;
-      offs[i] = ref == null ? -1 : end ? off : off + i;
+    if (at === this.text.length) {
+      // Appending is the common case: no copying of what is already there.
+      for (let i = 0; i < str.length; i++) {
+        this.refs.push(ref);
+        this.offs.push(ref == null ? -1 : end ? off : off + i);
+      }
+      this.text += str;
+    } else {
+      const refs = new Array(str.length);
+      const offs = new Array(str.length);
+      for (let i = 0; i < str.length; i++) {
+        refs[i] = ref;
+        offs[i] = ref == null ? -1 : end ? off : off + i;
+      }
+      this.text = this.text.slice(0, at) + str + this.text.slice(at);
+      this.refs.splice(at, 0, ...refs);
+      this.offs.splice(at, 0, ...offs);
     }
-    this.text = this.text.slice(0, at) + str + this.text.slice(at);
-    this.refs.splice(at, 0, ...refs);
-    this.offs.splice(at, 0, ...offs);
     if (this.spanEnds.size || end) this.#shiftSpans(at, str.length, end);
   }
 
