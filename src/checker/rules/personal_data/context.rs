@@ -110,7 +110,7 @@ fn age_after_noun() -> &'static Regex {
 
 fn age_alone() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\b\d{1,3}\s*-?\s*enne\b").expect("valid regex"))
+    RE.get_or_init(|| Regex::new(r"(?-u:\b)[0-9]{1,3}\s*-?\s*enne(?-u:\b)").expect("valid regex"))
 }
 
 /// Identifiable people in `range` of the folded text.

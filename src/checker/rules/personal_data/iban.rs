@@ -18,9 +18,32 @@ pub const ID: &str = "personal-data.iban";
 pub struct IbanRule;
 pub static RULE: IbanRule = IbanRule;
 
-fn candidates() -> &'static Regex {
+/// Where an IBAN may start: two letters and two check digits at a word start.
+fn starts() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)\b[A-Z]{2}\d{2}(?:[ \u{00A0}]?[A-Z0-9]){11,32}").expect("valid regex"))
+    RE.get_or_init(|| Regex::new(r"(?-u)\b[A-Za-z]{2}[0-9]{2}").expect("valid regex"))
+}
+
+/// The run of up to 34 letters and digits from `start`, single spaces allowed between them
+/// ("IT60 X054 2811 ..."). A scan, not a regex: a counted repetition makes a big automaton.
+fn candidate(text: &str, start: usize) -> Option<Range<usize>> {
+    let mut end = start;
+    let mut count = 0;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_ascii_alphanumeric() {
+            count += 1;
+            end = start + i + 1;
+            if count == 34 {
+                break;
+            }
+        } else if (c == ' ' || c == '\u{00A0}') && chars.peek().is_some_and(|(_, n)| n.is_ascii_alphanumeric()) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    (count >= 15).then_some(start..end)
 }
 
 /// The longest valid IBAN at the start of a candidate: (compact form, original range).
@@ -55,8 +78,14 @@ impl Rule for IbanRule {
             .iter()
             .map(|i| i.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase())
             .collect();
-        for m in candidates().find_iter(ctx.text) {
-            let Some((compact, range)) = longest_valid(ctx.text, m.range()) else { continue };
+        let mut resume = 0;
+        for m in starts().find_iter(ctx.text) {
+            if m.start() < resume {
+                continue;
+            }
+            let Some(run) = candidate(ctx.text, m.start()) else { continue };
+            let Some((compact, range)) = longest_valid(ctx.text, run) else { continue };
+            resume = range.end;
             if own.contains(&compact) {
                 continue;
             }

@@ -23,7 +23,7 @@ fn numbers() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"\b(?:[A-Z]{2} ?\d{5} ?[A-Z]{2}|[A-Z]{1,2} ?\d{6,8}[A-Z]?|[A-Z]\d[A-Z0-9]{7,8}|\d{7,10}[A-Z]{0,2})\b",
+            r"(?-u)\b(?:[A-Z]{2} ?[0-9]{5} ?[A-Z]{2}|[A-Z]{1,2} ?[0-9]{6,8}[A-Z]?|[A-Z][0-9][A-Z0-9]{7,8}|[0-9]{7,10}[A-Z]{0,2})\b",
         )
         .expect("valid regex")
     })
@@ -31,7 +31,7 @@ fn numbers() -> &'static Regex {
 
 fn cie() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\b[A-Z]{2}\d{5}[A-Z]{2}\b").expect("valid regex"))
+    RE.get_or_init(|| Regex::new(r"(?-u)\b[A-Z]{2}[0-9]{5}[A-Z]{2}\b").expect("valid regex"))
 }
 
 impl Rule for IdDocumentRule {

@@ -18,7 +18,9 @@ pub static RULE: LicensePlateRule = LicensePlateRule;
 
 fn plates() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\b[A-HJ-NPR-TV-Z]{2}[ \-]?\d{3}[ \-]?[A-HJ-NPR-TV-Z]{2}\b").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u)\b[A-HJ-NPR-TV-Z]{2}[ \-]?[0-9]{3}[ \-]?[A-HJ-NPR-TV-Z]{2}\b").expect("valid regex")
+    })
 }
 
 impl Rule for LicensePlateRule {

@@ -21,7 +21,7 @@ pub static RULE: PersonNameRule = PersonNameRule;
 fn age() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b\d{1,3}\s+anni\b|\b\d{1,3}\s*-?\s*enne\b|\bnat[oa]\s+(?:il|nel)\b").expect("valid regex")
+        Regex::new(r"(?-u:\b)[0-9]{1,3}\s+anni(?-u:\b)|(?-u:\b)[0-9]{1,3}\s*-?\s*enne(?-u:\b)|(?-u:\b)nat[oa]\s+(?:il|nel)(?-u:\b)").expect("valid regex")
     })
 }
 

@@ -24,13 +24,13 @@ pub static RULE: PhoneRule = PhoneRule;
 /// Runs of digits with phone separators between them; split into numbers afterwards.
 fn candidates() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?:\+|\b00)?\(?\d[\d \u{00A0}.\-/()]{4,40}\d").expect("valid regex"))
+    RE.get_or_init(|| Regex::new(r"(?:\+|(?-u:\b)00)?\(?[0-9][0-9 \u{00A0}.\-/()]{4,40}[0-9]").expect("valid regex"))
 }
 
 /// Digits joined by single separators with no space: "039.765.43.21", "09.30-12.30".
 fn chains() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\d+(?:[./:\-]\d+)*").expect("valid regex"))
+    RE.get_or_init(|| Regex::new(r"[0-9]+(?:[./:\-][0-9]+)*").expect("valid regex"))
 }
 
 /// A chain that is a date, a time, a time range or a thousands-separated amount.

@@ -19,7 +19,7 @@ pub static RULE: VatNumberRule = VatNumberRule;
 
 fn numbers() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\b(?:IT\s?)?\d{11}\b").expect("valid regex"))
+    RE.get_or_init(|| Regex::new(r"(?-u)\b(?:IT ?)?[0-9]{11}\b").expect("valid regex"))
 }
 
 impl Rule for VatNumberRule {
