@@ -324,3 +324,32 @@ describe('profiles', () => {
     }
   });
 });
+
+describe('keyboard and pointer', () => {
+  test('F8 selects the next finding and shows its message; hovering a mark shows it too', async () => {
+    const { context, page } = await open('ckeditor.html');
+    try {
+      await EDITORS.ckeditor.focus(page);
+      await page.keyboard.type(`Chiamate il ${PHONE} oppure visitate http://www.comune.esempio.mb.it`);
+      await waitReport(page, hasPhone);
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.press('F8');
+      const sel = await page.evaluate(() => window.getSelection().toString());
+      assert.equal(sel, PHONE, 'F8 selected the first finding in the text');
+      await page.waitForSelector('.bnd-tip:not([hidden])');
+      assert.match(await page.textContent('.bnd-tip'), /personal-data\.phone/);
+      await page.keyboard.press('F8');
+      assert.equal(await page.evaluate(() => window.getSelection().toString()), 'http://www.comune.esempio.mb.it');
+      await page.mouse.move(0, 0);
+      const marker = await page.evaluate(() => {
+        const f = window.banditoreDemo.ctl.findings.find((x) => x.rule === 'personal-data.phone');
+        return `banditore:${f.severity}:${f.index}`;
+      });
+      const box = await page.locator(`.ck-editor__editable [data-bnd-marker="${marker}"]`).first().boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.waitForFunction(() => /personal-data\.phone/.test(document.querySelector('.bnd-tip:not([hidden])')?.textContent ?? ''));
+    } finally {
+      await context.close();
+    }
+  });
+});

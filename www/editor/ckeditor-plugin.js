@@ -138,12 +138,13 @@ class CkAdapter {
   caretFinding(findings) {
     const pos = this.model.document.selection.getFirstPosition();
     if (!pos) return null;
-    for (const m of this.model.markers.getMarkersAtPosition(pos)) {
-      if (!m.name.startsWith(PREFIX)) continue;
-      const f = findings.find((x) => CkAdapter.nameOf(x) === m.name);
-      if (f) return f;
-    }
-    return null;
+    // Boundaries count: a caret right before or after the number is "on" it.
+    return (
+      findings.find((f) => {
+        const r = this.marker(f)?.getRange();
+        return r && (r.containsPosition(pos) || r.start.isEqual(pos) || r.end.isEqual(pos));
+      }) ?? null
+    );
   }
 
   select(f) {

@@ -217,11 +217,14 @@ export function createPanel(ctl, container, { lang = ctl.lang } = {}) {
   ctl.addEventListener('focus', ({ detail: { finding } }) => {
     live.textContent = `${finding.message} (${finding.rule}, ${t.source}: ${finding.source})`;
   });
+  let tipVia = null;
   ctl.addEventListener('tip', ({ detail: { finding, rect, via } }) => {
+    // The pointer leaving a mark must not hide the message the caret asked for.
     if (!finding || !rect) {
-      tip.hidden = true;
+      if (via === 'caret' || tipVia !== 'caret') tip.hidden = true;
       return;
     }
+    tipVia = via;
     tip.replaceChildren(
       h('strong', { text: finding.message }),
       h('span', { class: 'bnd-tip-meta', text: `${finding.rule} · ${t.source}: ${finding.source}` }),
