@@ -75,6 +75,22 @@ fn bench(c: &mut Criterion) {
     }
     group.finish();
 
+    // Issue 3's rules alone (personal data, GDPR art. 9 and 10), the rest switched off in the
+    // profile, to tell their share from issue 4's.
+    let mut mine = p.clone();
+    for rule in banditore::checker::rules::all() {
+        for id in rule.ids() {
+            if !(id.starts_with("personal-data") || *id == "special-category" || *id == "judicial-data") {
+                mine.checker.disabled_rules.push((*id).to_owned());
+            }
+        }
+    }
+    let personal = Checker::new(mine);
+    let draft = Draft { text: message(4 * 1024), ..Default::default() };
+    c.bench_function("check_personal_only/4KB", |b| {
+        b.iter(|| personal.check(black_box(&draft), now(), Lang::It).unwrap())
+    });
+
     let mut setup = c.benchmark_group("setup");
     setup.sample_size(10);
     let sources: Vec<String> = lexicon::BUILTIN
