@@ -154,7 +154,19 @@ fn unsubscribe_instructions_per_channel_kind() {
     };
     let steps = unsubscribe_steps(&broadcast, Lang::It);
     assert_eq!(steps[0], "Inviare DISATTIVA ISCRIZIONE (art. 3).", "the profile's own words first");
-    assert!(steps[1].contains("\"DISATTIVA ISCRIZIONE\"") && steps[1].contains("+393665784663"), "{steps:?}");
+    assert_eq!(steps.iter().filter(|s| s.contains("DISATTIVA")).count(), 1, "said once, not twice: {steps:?}");
+    let en = unsubscribe_steps(&broadcast, Lang::En);
+    assert!(en[0].contains("\"DISATTIVA ISCRIZIONE\"") && en[0].contains("+393665784663"), "{en:?}");
+    let generic = Channel::WhatsappBroadcast {
+        name: String::new(),
+        number: "+393665784663".into(),
+        subscribe_keyword: "ATTIVA ISCRIZIONE".into(),
+        unsubscribe_keyword: "DISATTIVA ISCRIZIONE".into(),
+        save_contact_required: true,
+        leave_instructions: String::new(),
+    };
+    let steps = unsubscribe_steps(&generic, Lang::It);
+    assert!(steps[0].contains("\"DISATTIVA ISCRIZIONE\"") && steps[0].contains("+393665784663"), "{steps:?}");
 
     let telegram = Channel::TelegramChannel {
         name: String::new(),

@@ -4,7 +4,9 @@
 use crate::i18n::Lang;
 use crate::profile::Channel;
 
-/// The steps to leave this channel; the profile's own instructions (Italian) come first.
+/// The steps to leave this channel. The profile's own instructions are Italian: in Italian they
+/// replace the generic "how" step (saying both repeated the same instruction), in English the
+/// generic step stands.
 pub fn unsubscribe_steps(channel: &Channel, lang: Lang) -> Vec<String> {
     let mut steps = Vec::new();
     let own = match channel {
@@ -13,17 +15,20 @@ pub fn unsubscribe_steps(channel: &Channel, lang: Lang) -> Vec<String> {
         | Channel::TelegramChannel { leave_instructions, .. } => leave_instructions.trim(),
         _ => "",
     };
-    if !own.is_empty() {
+    let it = lang == Lang::It;
+    let own_replaces_how = it && !own.is_empty();
+    if own_replaces_how {
         steps.push(own.to_owned());
     }
-    let it = lang == Lang::It;
     match channel {
         Channel::WhatsappChannel { .. } => {
-            steps.push(if it {
+            if !own_replaces_how {
+                steps.push(if it {
                 "In WhatsApp apri la scheda \"Aggiornamenti\", tieni premuto il canale (o aprilo e tocca il suo nome) e scegli \"Non seguire più\"."
             } else {
                 "In WhatsApp open the \"Updates\" tab, long-press the channel (or open it and tap its name) and choose \"Unfollow\"."
             }.to_owned());
+            }
             steps.push(
                 if it {
                     "Il Comune non vede il tuo numero: smettere di seguire il canale basta a uscire."
@@ -35,18 +40,20 @@ pub fn unsubscribe_steps(channel: &Channel, lang: Lang) -> Vec<String> {
         }
         Channel::WhatsappBroadcast { unsubscribe_keyword, number, .. } => {
             let kw = unsubscribe_keyword.trim();
-            steps.push(if it {
-                format!("Invia su WhatsApp il messaggio \"{kw}\" al numero {number}.")
-            } else {
-                format!("Send the WhatsApp message \"{kw}\" to {number}.")
-            });
+            if !own_replaces_how {
+                steps.push(if it {
+                    format!("Invia su WhatsApp il messaggio \"{kw}\" al numero {number}.")
+                } else {
+                    format!("Send the WhatsApp message \"{kw}\" to {number}.")
+                });
+            }
             steps.push(if it {
                 "Il Comune ti toglie dalla lista e cancella i dati che ti riguardano; poi puoi anche eliminare il numero dalla rubrica."
             } else {
                 "The Comune removes you from the list and erases your data; you may then also delete the number from your contacts."
             }.to_owned());
         }
-        Channel::TelegramChannel { .. } => {
+        Channel::TelegramChannel { .. } if !own_replaces_how => {
             steps.push(
                 if it {
                     "In Telegram apri il canale, tocca il suo nome e scegli \"Abbandona canale\"."
@@ -56,6 +63,7 @@ pub fn unsubscribe_steps(channel: &Channel, lang: Lang) -> Vec<String> {
                 .to_owned(),
             );
         }
+        Channel::TelegramChannel { .. } => {}
         Channel::WhatsappGroup { .. } | Channel::TelegramGroup { .. } => {
             steps.push(
                 if it { "Esci dal gruppo dalle sue informazioni." } else { "Leave the group from its info page." }
