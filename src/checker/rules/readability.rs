@@ -23,14 +23,24 @@ pub struct Counts {
     pub sentences: usize,
 }
 
-/// Counts letters, words and sentences. A sentence ends at `.`, `!`, `?` or at a line break
-/// after text with no final punctuation (WhatsApp messages use lines as titles and list items).
+/// Abbreviations whose full stop does not end a sentence ("art. 3", "sig. Rossi", "n. 12").
+const ABBREVIATIONS: &[&str] = &[
+    "art", "artt", "n", "nn", "sig", "sigg", "sig.ra", "dott", "dott.ssa", "prof", "ing", "avv", "geom", "arch", "ecc",
+    "es", "pag", "pagg", "tel", "prot", "rif", "lett", "co", "comma", "cfr", "p", "s", "c.a", "v", "vd",
+];
+
+/// Counts letters, words and sentences. A sentence ends at `.`, `!`, `?` followed by a space or
+/// the end (so "bit.ly", "mario.rossi@..." and "12.30" do not end one, nor does "art. 3"), or at
+/// a line break after text with no final punctuation (WhatsApp messages use lines as titles and
+/// list items).
 pub fn counts(text: &str) -> Counts {
     let mut c = Counts::default();
     let mut in_word = false;
     let mut open_sentence = false;
     let mut prev = ' ';
-    for ch in text.chars() {
+    let mut word_start = 0usize;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
         if ch.is_alphanumeric() {
             if ch.is_alphabetic() {
                 c.letters += 1;
@@ -38,6 +48,7 @@ pub fn counts(text: &str) -> Counts {
             if !in_word {
                 c.words += 1;
                 in_word = true;
+                word_start = i;
             }
             open_sentence = true;
         } else {
@@ -46,7 +57,18 @@ pub fn counts(text: &str) -> Counts {
             if !joins {
                 in_word = false;
             }
-            if matches!(ch, '.' | '!' | '?' | '\n') && open_sentence && !(ch == '.' && prev.is_ascii_digit()) {
+            let next = chars.peek().map_or(' ', |&(_, n)| n);
+            let ends = match ch {
+                '\n' => true,
+                '.' | '!' | '?' => {
+                    !next.is_alphanumeric()
+                        && next != '@'
+                        && !(ch == '.'
+                            && is_abbreviation(text[word_start..i].trim_start_matches(|c: char| !c.is_alphanumeric())))
+                }
+                _ => false,
+            };
+            if ends && open_sentence {
                 c.sentences += 1;
                 open_sentence = false;
             }
@@ -57,6 +79,10 @@ pub fn counts(text: &str) -> Counts {
         c.sentences += 1;
     }
     c
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    !word.is_empty() && word.len() <= 8 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// The Gulpease index, clamped to 0..=100; `None` for a text without words.
@@ -122,6 +148,13 @@ impl Rule for ReadabilityRule {
 mod tests {
     use super::*;
     use crate::checker::testing::{check, check_with, findings, profile};
+
+    #[test]
+    fn dots_inside_words_and_abbreviations_do_not_end_sentences() {
+        let c = counts("Scrivete a mario.rossi@gmail.com o leggete l'art. 3 del bando n. 12 su bit.ly oggi. Grazie!");
+        assert_eq!(c.sentences, 2, "{c:?}");
+        assert_eq!(counts("Fine. Inizio").sentences, 2);
+    }
 
     #[test]
     fn counts_follow_the_formula() {
