@@ -561,7 +561,13 @@ describe('demo site', () => {
   test('the home and the embed page pass axe-core with no console errors', async () => {
     for (const p of ['/index.html', '/embed.html']) {
       const s = await openPage(h, p);
-      if (p === '/embed.html') assert.equal(await ready(s.page), 'ready');
+      // Both embed a widget: the home page with the demo's default profile (Siracusa).
+      assert.equal(await ready(s.page), 'ready');
+      if (p === '/index.html') {
+        assert.equal(await s.page.locator(W).first().getAttribute('profile'), '/profiles/siracusa.json');
+        // Playwright's text locators pierce the open shadow root.
+        assert.ok((await s.page.locator(W).getByText(/Comune di Siracusa/).count()) > 0, 'the widget shows the comune');
+      }
       await checkStep(s.page, `demo${p.replace(/\W+/g, '-')}`);
       assertClean(s, p);
       await assertNoCookies(s, p);
