@@ -81,6 +81,12 @@ pub fn counts(text: &str) -> Counts {
     c
 }
 
+/// "13 parole in 1 frase": singular and plural forms chosen by count.
+fn counted(c: Counts, word: (&str, &str), sentence: (&str, &str), joiner: &str) -> String {
+    let pick = |n: usize, (one, many): (&str, &str)| if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") };
+    format!("{} {joiner} {}", pick(c.words, word), pick(c.sentences, sentence))
+}
+
 fn is_abbreviation(word: &str) -> bool {
     !word.is_empty() && word.len() <= 8 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
@@ -130,12 +136,12 @@ impl Rule for ReadabilityRule {
                 Severity::Info,
                 Msg::new(
                     format!(
-                        "Indice Gulpease {shown} (soglia {threshold}): {} parole in {} frasi.",
-                        c.words, c.sentences
+                        "Indice Gulpease {shown} (soglia {threshold}): {}.",
+                        counted(c, ("parola", "parole"), ("frase", "frasi"), "in")
                     ),
                     format!(
-                        "Gulpease index {shown} (threshold {threshold}): {} words in {} sentences.",
-                        c.words, c.sentences
+                        "Gulpease index {shown} (threshold {threshold}): {}.",
+                        counted(c, ("word", "words"), ("sentence", "sentences"), "in")
                     ),
                 ),
             )
@@ -148,6 +154,12 @@ impl Rule for ReadabilityRule {
 mod tests {
     use super::*;
     use crate::checker::testing::{check, check_with, findings, profile};
+
+    #[test]
+    fn counts_are_worded_in_singular_or_plural() {
+        let c = Counts { letters: 10, words: 13, sentences: 1 };
+        assert_eq!(counted(c, ("parola", "parole"), ("frase", "frasi"), "in"), "13 parole in 1 frase");
+    }
 
     #[test]
     fn dots_inside_words_and_abbreviations_do_not_end_sentences() {
