@@ -7,7 +7,7 @@ const test = (name, fn) => baseTest(name, { timeout: 60000 }, fn);
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startHarness, shot, thirdPartyRequests, ROOT, VIEWPORTS } from './harness.mjs';
+import { startHarness, shot, thirdPartyRequests, axeScan, formatViolations, ROOT, VIEWPORTS } from './harness.mjs';
 
 // The fixture profile has an electoral period (2026-04-20 .. 2026-05-25); service hours are
 // dropped so that the send time only matters for the electoral period.
@@ -350,6 +350,32 @@ describe('keyboard and pointer', () => {
       await page.waitForFunction(() => /personal-data\.phone/.test(document.querySelector('.bnd-tip:not([hidden])')?.textContent ?? ''));
     } finally {
       await context.close();
+    }
+  });
+});
+
+describe('accessibility', () => {
+  test('every editor demo, with a finding in its panel, has no axe-core violation', async () => {
+    for (const p of ['index.html', 'textarea.html', 'ckeditor.html', 'tinymce.html']) {
+      const context = await h.browser.newContext({ ...VIEWPORTS.desktop });
+      await context.route('**/profiles/test.json', (r) => r.fulfill({ body: TEST_PROFILE, contentType: 'application/json' }));
+      const page = await context.newPage();
+      try {
+        await page.goto(`${h.origin}/editor/${p}?profile=test`);
+        if (p !== 'index.html') {
+          await page.waitForFunction(() => window.banditoreDemo?.ctl?.report, null, { timeout: 20000 });
+          // A finding in the panel, so its list, fix button and marks are scanned too.
+          const text = 'Chiamate il 347 123 4567';
+          if (p === 'textarea.html') await page.fill('#message', text);
+          else if (p === 'ckeditor.html') await page.evaluate((t) => window.banditoreDemo.editor.setData(`<p>${t}</p>`), text);
+          else await page.evaluate((t) => window.banditoreDemo.editor.setContent(`<p>${t}</p>`), text);
+          await waitReport(page, hasPhone);
+        }
+        const violations = await axeScan(page);
+        assert.deepEqual(violations, [], `${p}:\n${formatViolations(violations)}`);
+      } finally {
+        await context.close();
+      }
     }
   });
 });

@@ -47,7 +47,7 @@ function el(doc, tag, props = {}, ...children) {
 }
 
 /** Builds the panel into `container` and keeps it in sync with `ctl`. */
-export function createPanel(ctl, container, { lang = ctl.lang } = {}) {
+export function createPanel(ctl, container, { lang = ctl.lang, panelLabel = '' } = {}) {
   const t = L[lang] || L.it;
   const doc = container.ownerDocument;
   const id = `bnd${++uid}`;
@@ -69,8 +69,9 @@ export function createPanel(ctl, container, { lang = ctl.lang } = {}) {
 
   const root = h(
     'section',
-    { class: 'bnd-panel', 'aria-label': t.title },
-    h('h2', { class: 'bnd-title', text: t.title }),
+    // Named by its heading, which says which editor it serves when a page has several panels.
+    { class: 'bnd-panel', 'aria-labelledby': `${id}-title` },
+    h('h2', { class: 'bnd-title', id: `${id}-title`, text: panelLabel ? `${t.title}: ${panelLabel}` : t.title }),
     h(
       'div',
       { class: 'bnd-controls' },

@@ -12,10 +12,13 @@ const [editor] = await tinymce.init({
   branding: false,
   menubar: false,
   height: 300,
+  iframe_aria_text: 'Messaggio per il canale',
   plugins: 'lists link code banditore',
   toolbar: 'undo redo | bold italic strikethrough | bullist numlist | link',
   banditore: { profile: profileUrl(currentProfileId()), panel: document.getElementById('panel') },
 });
+// iframe_aria_text names the editable body; the iframe itself needs a title too (WCAG 4.1.2).
+editor.iframeElement?.setAttribute('title', 'Messaggio per il canale');
 const ctl = editor.plugins.banditore.controller;
 bindSwitcher(document.getElementById('profile'), (id) => ctl.setProfile(profileUrl(id)));
 bindPublish(document.getElementById('publish'), document.getElementById('publish-result'), () => ctl);
