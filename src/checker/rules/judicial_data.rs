@@ -4,12 +4,9 @@
 //! person ("arrestato", "pregiudicato") and criminal records warn even without a name; an
 //! offence alone ("furti in appartamento") is a public-safety alert and is left alone.
 
-use super::personal_data::context::PersonCache;
-use super::personal_data::source;
-use super::special_category::matches;
+use super::special_category::report_sensitive;
 use crate::checker::{Context, RawFinding, Rule};
 use crate::i18n::Msg;
-use crate::profile::Severity;
 
 pub const ID: &str = "judicial-data";
 pub const FAMILY: &str = "judicial-data";
@@ -24,42 +21,22 @@ impl Rule for JudicialDataRule {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
-        let found = matches(ctx, FAMILY);
-        if found.is_empty() {
-            return;
-        }
-        let mut people = PersonCache::new(ctx);
-        let src = source(ctx, FAMILY, LAW);
-        for m in found {
-            let range = ctx.original(m.start, m.end);
-            let finding = if people.identifiable_near(m.start) {
-                RawFinding::new(
-                    ID,
-                    ctx.policy_severity(FAMILY).unwrap_or(Severity::Error),
-                    range,
-                    Msg::new(
-                        "Dato giudiziario (art. 10 GDPR) su una persona identificabile (reati, arresti, indagini, condanne): non va diffuso. Togliere il dato o il riferimento alla persona.",
-                        "Judicial data (GDPR art. 10) about an identifiable person (offences, arrests, investigations, convictions): it must not be published. Remove the data or the reference to the person.",
-                    ),
-                    src.clone(),
-                )
-                .with_fix("[dato rimosso]")
+        report_sensitive(ctx, out, (ID, FAMILY, LAW), |m, identified| {
+            if identified {
+                Some(Msg::new(
+                    "Dato giudiziario (art. 10 GDPR) su una persona identificabile (reati, arresti, indagini, condanne): non va diffuso. Togliere il dato o il riferimento alla persona.",
+                    "Judicial data (GDPR art. 10) about an identifiable person (offences, arrests, investigations, convictions): it must not be published. Remove the data or the reference to the person.",
+                ))
             } else if m.section == "offence" {
-                continue;
+                // An offence alone ("furti in appartamento") is a public-safety alert.
+                None
             } else {
-                RawFinding::new(
-                    ID,
-                    Severity::Warning,
-                    range,
-                    Msg::new(
-                        "Riferimento a vicende giudiziarie (art. 10 GDPR): verificare che nessuno sia riconoscibile dal contesto; i fatti di cronaca non sono informazione istituzionale.",
-                        "A reference to judicial matters (GDPR art. 10): make sure nobody can be recognised from the context; crime news is not institutional information.",
-                    ),
-                    src.clone(),
-                )
-            };
-            out.push(finding);
-        }
+                Some(Msg::new(
+                    "Riferimento a vicende giudiziarie (art. 10 GDPR): verificare che nessuno sia riconoscibile dal contesto; i fatti di cronaca non sono informazione istituzionale.",
+                    "A reference to judicial matters (GDPR art. 10): make sure nobody can be recognised from the context; crime news is not institutional information.",
+                ))
+            }
+        });
     }
 }
 

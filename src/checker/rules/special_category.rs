@@ -57,50 +57,56 @@ pub(crate) fn matches(ctx: &Context<'_>, family: &str) -> Vec<LexMatch<'static>>
     all
 }
 
+/// Reports every match of a sensitive family (art. 9, art. 10): an error (or the profile's
+/// severity) with a removal fix when an identifiable person is near, otherwise a warning.
+/// `message(match, identified)` words the finding, or returns `None` to leave the match alone.
+pub(crate) fn report_sensitive(
+    ctx: &Context<'_>,
+    out: &mut Vec<RawFinding>,
+    (id, family, law): (&'static str, &str, &str),
+    message: impl Fn(&LexMatch<'_>, bool) -> Option<Msg>,
+) {
+    let found = matches(ctx, family);
+    if found.is_empty() {
+        return;
+    }
+    let mut people = PersonCache::new(ctx);
+    let src = source(ctx, family, law);
+    for m in found {
+        let identified = people.identifiable_near(m.start);
+        let Some(msg) = message(&m, identified) else { continue };
+        let range = ctx.original(m.start, m.end);
+        out.push(if identified {
+            RawFinding::new(id, ctx.policy_severity(family).unwrap_or(Severity::Error), range, msg, src.clone())
+                .with_fix("[dato rimosso]")
+        } else {
+            RawFinding::new(id, Severity::Warning, range, msg, src.clone())
+        });
+    }
+}
+
 impl Rule for SpecialCategoryRule {
     fn ids(&self) -> &'static [&'static str] {
         &[ID]
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
-        let found = matches(ctx, FAMILY);
-        if found.is_empty() {
-            return;
-        }
-        let mut people = PersonCache::new(ctx);
-        let src = source(ctx, FAMILY, LAW);
-        for m in found {
+        report_sensitive(ctx, out, (ID, FAMILY, LAW), |m, identified| {
             let (it_topic, en_topic) = topic(m.section);
-            let range = ctx.original(m.start, m.end);
-            let finding = if people.identifiable_near(m.start) {
-                RawFinding::new(
-                    ID,
-                    ctx.policy_severity(FAMILY).unwrap_or(Severity::Error),
-                    range,
-                    Msg::new(
-                        format!("Dato particolare (art. 9 GDPR) {it_topic} di una persona identificabile: non va diffuso. Togliere il dato o il riferimento alla persona."),
-                        format!("Special-category data (GDPR art. 9) {en_topic} of an identifiable person: it must not be published. Remove the data or the reference to the person."),
-                    ),
-                    src.clone(),
+            Some(if identified {
+                Msg::new(
+                    format!("Dato particolare (art. 9 GDPR) {it_topic} di una persona identificabile: non va diffuso. Togliere il dato o il riferimento alla persona."),
+                    format!("Special-category data (GDPR art. 9) {en_topic} of an identifiable person: it must not be published. Remove the data or the reference to the person."),
                 )
-                .with_fix("[dato rimosso]")
             } else {
-                RawFinding::new(
-                    ID,
-                    Severity::Warning,
-                    range,
-                    Msg::new(
-                        format!("Possibile dato particolare (art. 9 GDPR) {it_topic}: verificare che nessuno sia riconoscibile dal contesto, oppure riformulare in modo neutro."),
-                        format!("Possible special-category data (GDPR art. 9) {en_topic}: make sure nobody can be recognised from the context, or reword it neutrally."),
-                    ),
-                    src.clone(),
+                Msg::new(
+                    format!("Possibile dato particolare (art. 9 GDPR) {it_topic}: verificare che nessuno sia riconoscibile dal contesto, oppure riformulare in modo neutro."),
+                    format!("Possible special-category data (GDPR art. 9) {en_topic}: make sure nobody can be recognised from the context, or reword it neutrally."),
                 )
-            };
-            out.push(finding);
-        }
+            })
+        });
     }
 }
-
 #[cfg(test)]
 mod tests {
     use crate::checker::testing::{check, check_with, findings, profile};
