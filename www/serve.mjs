@@ -42,8 +42,8 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-function resolve(urlPath) {
-  for (const [prefix, dir] of MOUNTS) {
+function resolve(urlPath, mounts) {
+  for (const [prefix, dir] of mounts) {
     if (urlPath.startsWith(prefix)) {
       const rel = decodeURIComponent(urlPath.slice(prefix.length));
       const file = path.resolve(dir, rel);
@@ -55,10 +55,15 @@ function resolve(urlPath) {
   return null;
 }
 
-export function createServer() {
+/** `extraMounts` ({'/prefix/': dir}) come first: the browser tests serve their fixtures this way. */
+export function createServer({ extraMounts = {} } = {}) {
+  const mounts = [
+    ...Object.entries(extraMounts).map(([prefix, dir]) => [prefix, path.resolve(dir) + path.sep]),
+    ...MOUNTS,
+  ];
   return http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    let file = resolve(url.pathname);
+    let file = resolve(url.pathname, mounts);
     if (file && fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!file || !fs.existsSync(file)) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });

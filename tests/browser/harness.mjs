@@ -13,12 +13,11 @@
 //   await shot(page, name)                 -> path of a PNG in test-artifacts/
 //   thirdPartyRequests(log, origin)        -> requests that did not go to origin
 //   VIEWPORTS                              -> { desktop, phone } context options
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { createServer, STRICT_CSP } from '../../www/serve.mjs';
+import { createServer } from '../../www/serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../..');
@@ -46,28 +45,6 @@ export const VIEWPORTS = {
   },
 };
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-};
-
-function serveTestFile(dir, rel, res) {
-  const file = path.resolve(dir, decodeURIComponent(rel));
-  if (!file.startsWith(path.resolve(dir)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404, { 'Content-Type': 'text/plain' });
-    res.end('404\n');
-    return;
-  }
-  const ext = path.extname(file);
-  const headers = { 'Content-Type': TYPES[ext] || 'application/octet-stream', 'Cache-Control': 'no-store' };
-  if (ext === '.html') headers['Content-Security-Policy'] = STRICT_CSP;
-  res.writeHead(200, headers);
-  fs.createReadStream(file).pipe(res);
-}
-
 export const TEST_MOUNTS = {
   '/__test__/': path.join(ROOT, 'tests/fixtures/www'),
   '/__fixtures__/': path.join(ROOT, 'tests/fixtures'),
@@ -77,16 +54,8 @@ export const TEST_MOUNTS = {
 
 /** Starts the demo server (with test mounts) and Chromium. */
 export async function startHarness({ mounts = TEST_MOUNTS } = {}) {
-  // Reuse the real server's request handler so the tests see exactly what the demo serves.
-  const demo = createServer();
-  const handler = demo.listeners('request')[0];
-  const server = http.createServer((req, res) => {
-    const p = new URL(req.url, 'http://x').pathname;
-    for (const [prefix, dir] of Object.entries(mounts)) {
-      if (p.startsWith(prefix)) return serveTestFile(dir, p.slice(prefix.length), res);
-    }
-    return handler(req, res);
-  });
+  // The real demo server, so the tests see exactly what the demo serves, plus the test mounts.
+  const server = createServer({ extraMounts: mounts });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
