@@ -15,6 +15,6 @@ build() { # out-name features
   wasm-pack --quiet build $mode --target web --no-pack --out-dir "www/pkg/$1" --out-name "$1" -- --no-default-features --features "$2"
   rm -f "www/pkg/$1/.gitignore"
 }
-build banditore_widget wasm
-build banditore_checker wasm,checker
+build banditore_widget wasm-widget
+build banditore_checker wasm-checker
 ls -l www/pkg/*/*.wasm >&2

@@ -16,5 +16,5 @@ pub mod qr;
 #[cfg(feature = "checker")]
 pub mod checker;
 
-#[cfg(feature = "wasm")]
+#[cfg(any(feature = "wasm-widget", feature = "wasm-checker"))]
 pub mod wasm;

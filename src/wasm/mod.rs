@@ -1,10 +1,12 @@
 //! The JS binding. It only converts: every decision is made in the pure-Rust core.
 //!
-//! Two bundles come out of this crate: the citizen widget's (`--features wasm`: profile,
-//! consent, informativa, links, QR) and the editors' checker (`--features wasm,checker`).
+//! Two bundles come out of this crate: the citizen widget's (`--features wasm-widget`: profile,
+//! consent, informativa, links, QR) and the editors' checker (`--features wasm-checker`), each
+//! without the other's API so that neither ships the other's code.
 
-#[cfg(feature = "checker")]
+#[cfg(feature = "wasm-checker")]
 mod checker;
+#[cfg(feature = "wasm-widget")]
 mod widget;
 
 use serde::Serialize;
