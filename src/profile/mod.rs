@@ -1,5 +1,6 @@
 //! Loading and validating a comune's profile.
 
+pub mod json;
 mod model;
 pub mod validate;
 
@@ -51,31 +52,11 @@ impl std::fmt::Display for ProfileIssue {
     }
 }
 
-/// Parses a profile's JSON text. Type errors and unknown fields come back with the JSON path
-/// of the offending field; semantic checks are `validate::validate`'s job.
+/// Parses a profile's JSON text. Syntax errors come back at `$` with line and column; type
+/// errors, unknown fields and missing fields with the JSON path of the offending value and its
+/// line and column. Semantic checks are `validate::validate`'s job.
 pub fn parse(json: &str) -> Result<Profile, ProfileIssue> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = json_path(&e.path().to_string());
-        let inner = e.into_inner();
-        // A syntax error has no meaningful field path: the line and column locate it.
-        let path = if inner.is_syntax() || inner.is_eof() { "$".to_owned() } else { path };
-        let detail = inner.to_string();
-        let detail = detail.split(" at line ").next().unwrap_or(&detail).to_owned();
-        let (it, en) = if inner.is_syntax() || inner.is_eof() {
-            (
-                format!("JSON non valido (riga {}, colonna {}): {detail}", inner.line(), inner.column()),
-                format!("invalid JSON (line {}, column {}): {detail}", inner.line(), inner.column()),
-            )
-        } else if detail.starts_with("unknown field") {
-            (format!("campo sconosciuto: {detail}"), detail.clone())
-        } else if detail.starts_with("missing field") {
-            (format!("campo obbligatorio mancante: {detail}"), detail.clone())
-        } else {
-            (format!("valore non valido: {detail}"), format!("invalid value: {detail}"))
-        };
-        ProfileIssue::error(path, it, en)
-    })
+    json::parse_profile(json)
 }
 
 /// Parses and validates. `Ok` carries the warnings; `Err` every problem found when at least
@@ -87,16 +68,6 @@ pub fn load(json: &str) -> Result<(Profile, Vec<ProfileIssue>), Vec<ProfileIssue
         Err(issues)
     } else {
         Ok((profile, issues))
-    }
-}
-
-/// serde_path_to_error writes `channels[0].invite_url` (or `.` for the root).
-fn json_path(p: &str) -> String {
-    let p = p.trim_end_matches(".?");
-    if p == "." || p.is_empty() {
-        "$".to_owned()
-    } else {
-        format!("$.{p}")
     }
 }
 

@@ -2,50 +2,22 @@
 //! profile carrying `<script>`, `javascript:` or `onload=` is hostile or broken either way, and
 //! some consumer (an editor plugin, a copy-paste into a CMS) might not escape it: reject it.
 
-use super::{key_path, Issues};
+use super::Issues;
+use crate::profile::json::texts::Texts;
+use crate::profile::json::Path;
 use crate::profile::Profile;
-use serde_json::Value;
 
 pub fn check(profile: &Profile, out: &mut Issues) {
-    // Serializing plain data with string keys cannot fail; if it ever did, the typed checks
-    // have already run and there is nothing to walk.
-    let Ok(value) = serde_json::to_value(profile) else { return };
     let mut found = Vec::new();
-    walk(&value, &mut "$".to_owned(), &mut found);
+    profile.texts(&Path::Root, &mut |path, s| {
+        if let Some(m) = problem(s) {
+            found.push((path.render(), m));
+        }
+    });
     for (path, (it, en)) in found {
         if !out.has_error_at(&path) {
             out.error(path, it, en);
         }
-    }
-}
-
-fn walk(v: &Value, path: &mut String, found: &mut Vec<(String, (String, String))>) {
-    match v {
-        Value::String(s) => {
-            if let Some(m) = problem(s) {
-                found.push((path.clone(), m));
-            }
-        }
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                let len = path.len();
-                path.push_str(&format!("[{i}]"));
-                walk(item, path, found);
-                path.truncate(len);
-            }
-        }
-        Value::Object(map) => {
-            for (k, item) in map {
-                let len = path.len();
-                path.push_str(&key_path(k));
-                if let Some(m) = problem(k) {
-                    found.push((path.clone(), m));
-                }
-                walk(item, path, found);
-                path.truncate(len);
-            }
-        }
-        _ => {}
     }
 }
 

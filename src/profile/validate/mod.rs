@@ -78,16 +78,9 @@ impl Issues {
     }
 }
 
-/// The path step for an object key: `.key` for plain names, `["key"]` otherwise (e.g.
-/// `$["$schema"]`, `$.checker.severity["link.suspicious"]`).
+/// The path step for an object key: `.key` for plain names, `["key"]` otherwise.
 pub(crate) fn key_path(k: &str) -> String {
-    let plain = k.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if plain {
-        format!(".{k}")
-    } else {
-        format!("[{}]", serde_json::Value::String(k.to_owned()))
-    }
+    crate::profile::json::key_step(k)
 }
 
 /// Accepts any text (for `Issues::expected` on free-text fields).

@@ -1,0 +1,130 @@
+//! The profile's own JSON reader: a strict parser (`value`), typed reading with the model's
+//! rules (`de`, `model`) and a walk over every text of a profile (`texts`).
+//!
+//! Hand-written rather than serde-derived because the derived `Deserialize` of the model was
+//! most of the WASM bundles' size; one reader serves native and WASM builds alike.
+
+pub mod de;
+mod model;
+pub mod texts;
+pub mod value;
+
+#[cfg(test)]
+mod agreement;
+
+use super::{Profile, ProfileIssue};
+use de::FromJson;
+
+/// Parses a profile's JSON text into the model: syntax errors at `$` with line and column,
+/// typed errors at the JSON path of the offending value.
+pub fn parse_profile(text: &str) -> Result<Profile, ProfileIssue> {
+    let v = value::parse(text).map_err(|e| {
+        let (line, col) = (e.pos.line, e.pos.col);
+        ProfileIssue::error(
+            "$",
+            format!("JSON non valido (riga {line}, colonna {col}): {}", e.message.it),
+            format!("invalid JSON (line {line}, column {col}): {}", e.message.en),
+        )
+    })?;
+    Profile::from_json(&v, &Path::Root)
+}
+
+/// Where a value sits in the profile: a chain of steps on the stack, rendered as a JSON path
+/// (`$.channels[0].invite_url`) only when a message needs it.
+#[derive(Debug, Clone, Copy)]
+pub enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    pub fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path::Key(self, key)
+    }
+
+    pub fn index(&'a self, i: usize) -> Path<'a> {
+        Path::Index(self, i)
+    }
+
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut String) {
+        match self {
+            Path::Root => out.push('$'),
+            Path::Key(parent, key) => {
+                parent.write(out);
+                out.push_str(&key_step(key));
+            }
+            Path::Index(parent, i) => {
+                parent.write(out);
+                out.push_str(&format!("[{i}]"));
+            }
+        }
+    }
+}
+
+/// The path step for an object key: `.key` for plain names, `["key"]` otherwise (e.g.
+/// `$["$schema"]`, `$.checker.severity["link.suspicious"]`).
+pub fn key_step(k: &str) -> String {
+    let plain = k.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if plain {
+        format!(".{k}")
+    } else {
+        format!("[{}]", quote(k))
+    }
+}
+
+/// `s` as a JSON string literal, so that messages show keys and values unambiguously.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_render_like_json_paths() {
+        let root = Path::Root;
+        let channels = root.key("channels");
+        let first = channels.index(0);
+        assert_eq!(first.key("invite_url").render(), "$.channels[0].invite_url");
+        assert_eq!(root.key("$schema").render(), "$[\"$schema\"]");
+        assert_eq!(root.key("checker").key("link.suspicious").render(), "$.checker[\"link.suspicious\"]");
+    }
+
+    #[test]
+    fn quoting_matches_json() {
+        for s in ["plain", "a\"b\\c", "riga\nnuova\t", "\u{1}\u{1f}", "è 😀", ""] {
+            assert_eq!(quote(s), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn syntax_errors_are_at_the_root_with_line_and_column() {
+        let e = parse_profile("{\n  \"id\": \"x\",\n  \"comune\": [1,]\n}").unwrap_err();
+        assert_eq!(e.path, "$");
+        assert_eq!(e.message.it, "JSON non valido (riga 3, colonna 16): virgola finale non ammessa");
+        assert_eq!(e.message.en, "invalid JSON (line 3, column 16): trailing comma");
+    }
+}
