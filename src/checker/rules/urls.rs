@@ -28,12 +28,14 @@ fn pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
-            r"(?i)(?:(?-u:\b)(?:javascript|data|vbscript):[^\s]+",
-            r"|(?-u:\b)[a-z][a-z0-9+.-]*://[^\s<>]+",
-            r"|(?-u:\b)www\.[^\s<>]+",
+            // Case-insensitive only in ASCII (`i-u`): schemes and host names are ASCII, and
+            // Unicode case folding would put its tables into the WASM bundle for nothing.
+            r"(?:(?-u:\b)(?i-u:javascript|data|vbscript):[^\s]+",
+            r"|(?-u:\b)(?i-u:[a-z][a-z0-9+.-]*)://[^\s<>]+",
+            r"|(?-u:\b)(?i-u:www)\.[^\s<>]+",
             // Bare host names: at least one dot and a top-level domain of letters. ASCII \b
             // keeps regex on its lazy DFA when the message has emoji.
-            r"|(?:^|[^@\w.\-/])(?:[a-z0-9\-]+\.)+[a-z]{2,12}(?::\d+)?(?:/[^\s<>]*)?)"
+            r"|(?:^|[^@\w.\-/])(?i-u:(?:[a-z0-9\-]+\.)+[a-z]{2,12})(?::\d+)?(?:/[^\s<>]*)?)"
         ))
         .expect("valid regex")
     })
