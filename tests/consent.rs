@@ -197,6 +197,10 @@ fn receipt_round_trips_as_json_without_personal_data() {
     assert!(Receipt::from_json("{\"profile_id\":1}").is_none());
     assert!(Receipt::from_json(&json.replace("2026-05-04T07:30:00Z", "yesterday")).is_none());
     assert!(Receipt::from_json("not json").is_none());
+    // Strict like the profile reader: no extra field (e.g. a phone number slipped in), a known language.
+    assert!(Receipt::from_json(&json.replacen('{', "{\"phone\":\"3331234567\",", 1)).is_none());
+    assert!(Receipt::from_json(&json.replace("\"lang\":\"it\"", "\"lang\":\"fr\"")).is_none());
+    assert!(Receipt::from_json(&json.replace("\"lang\":\"it\",", "")).is_none());
 }
 
 #[test]

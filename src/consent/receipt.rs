@@ -1,15 +1,16 @@
 //! The consent receipt: proof of what was agreed to, with no personal data, and the policy
 //! version that makes an old receipt stale when the policy or the informativa change.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::i18n::Lang;
 use crate::informativa;
+use crate::profile::json::de::{variant, Fields};
+use crate::profile::json::{value, Path};
 use crate::profile::{Channel, Profile};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Receipt {
     pub profile_id: String,
     /// `sha256:<hex>` of the policy and informativa texts (see [`policy_version`]).
@@ -28,8 +29,20 @@ impl Receipt {
 
     /// `None` for anything that is not a well-formed receipt: a stored receipt is the
     /// browser's, so a damaged one just means "ask again".
+    /// Read with the profile's JSON reader: serde's derived `Deserialize` would add most of a
+    /// JSON deserialiser to the widget's WASM for this one small object.
     pub fn from_json(json: &str) -> Option<Receipt> {
-        let r: Receipt = serde_json::from_str(json).ok()?;
+        let v = value::parse(json).ok()?;
+        let f = Fields::open(&v, &Path::Root).ok()?;
+        f.only(&["profile_id", "policy_version", "lang", "consented_at", "acknowledgements"]).ok()?;
+        let lang = variant(f.get("lang")?, &Path::Root, &[("it", Lang::It), ("en", Lang::En)]).ok()?;
+        let r = Receipt {
+            profile_id: f.req("profile_id").ok()?,
+            policy_version: f.req("policy_version").ok()?,
+            lang,
+            consented_at: f.req("consented_at").ok()?,
+            acknowledgements: f.req("acknowledgements").ok()?,
+        };
         crate::time::Timestamp::parse_rfc3339(&r.consented_at).ok()?;
         Some(r)
     }
