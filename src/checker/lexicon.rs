@@ -15,10 +15,69 @@ use regex::Regex;
 
 use crate::text::Folded;
 
-/// A compiled word list.
+/// A compiled word list: every term of every section in one byte trie, so a text is scanned
+/// once per lexicon whatever its number of sections and terms, without a regex engine (the
+/// browser build has no lazy DFA, and large alternations were its slowest path).
+///
+/// Matching keeps the semantics the lexicons were written for (and first ran with, as one
+/// regex alternation per section): within a section, matches are leftmost and
+/// non-overlapping; at one start the term with the higher priority wins (longer terms first,
+/// see [`priority_len`]); sections are independent, so matches of different sections may
+/// overlap. Word boundaries are ASCII (the folded text has Italian letters as ASCII already).
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    sections: Vec<(String, Regex)>,
+    sections: Vec<String>,
+    terms: Vec<Term>,
+    nodes: Vec<Node>,
+    /// Children of every node, node by node in byte order (see [`Node::first`]).
+    children: Vec<u32>,
+    /// The byte of each entry of `children`.
+    child_bytes: Vec<u8>,
+    /// Terms ending at each node, node by node.
+    ends: Vec<u32>,
+    /// Class of each byte among those the terms use (1..=128), 0 for bytes no term has;
+    /// `None` when the terms use more than 128 bytes (children are then searched by byte).
+    classes: Option<Box<[u8; 256]>>,
+    /// Child of the root for each first byte (0: no term starts with it).
+    root: Box<[u32; 256]>,
+    /// Some term starts with an ASCII word byte but needs no word boundary before it (`_x`):
+    /// only then can a match start inside a word.
+    starts_inside_words: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Term {
+    section: usize,
+    /// Lower wins among the section's terms matching at the same start.
+    priority: u32,
+    /// Ends with `*`: any run of word characters may follow.
+    wildcard: bool,
+    /// A word boundary is required before / after the term.
+    bound_start: bool,
+    bound_end: bool,
+}
+
+/// A trie node: its children are `children[first..first + count]`; with byte classes,
+/// `mask` has bit `class - 1` set for each, so a child is found with one popcount.
+#[derive(Debug, Clone, Default)]
+struct Node {
+    mask: u128,
+    first: u32,
+    count: u32,
+    /// Child reached over a run of white space (0: none; the root is never a child).
+    space: u32,
+    /// Terms ending here: `ends[ends_first..ends_first + ends_count]`.
+    ends_first: u32,
+    ends_count: u32,
+}
+
+/// A node while the trie is built.
+#[derive(Debug, Clone, Default)]
+struct BuildNode {
+    /// (byte, child), sorted by byte.
+    edges: Vec<(u8, u32)>,
+    space: u32,
+    terms: Vec<u32>,
 }
 
 /// A match in the folded text.
@@ -59,47 +118,342 @@ impl Lexicon {
             }
             by_section.entry(section.clone()).or_default().extend(terms);
         }
-        let mut sections = Vec::new();
+        let mut builder = Builder::default();
         for name in order {
-            let terms = &by_section[&name];
-            sections.push((name.clone(), compile(terms).map_err(|e| LexiconError(format!("[{name}]: {e}")))?));
+            let mut terms: Vec<&String> = by_section[&name].iter().collect();
+            // Longest first, so that "positivo al covid" wins over "positivo" (stable: file
+            // order among terms of the same length).
+            terms.sort_by_key(|t| std::cmp::Reverse(priority_len(t)));
+            builder.section(name, terms.into_iter().map(String::as_str));
         }
-        Ok(Lexicon { sections })
+        Ok(builder.finish())
     }
 
-    /// A lexicon of literal terms (a profile's `extra_terms`), in one unnamed section.
+    /// A lexicon of literal terms (a profile's `extra_terms`), in one unnamed section; earlier
+    /// terms win at the same start.
     pub fn from_terms<'a>(terms: impl IntoIterator<Item = &'a str>) -> Lexicon {
-        let alts: Vec<String> = terms.into_iter().filter(|t| !t.trim().is_empty()).map(|t| bounded(&to_pattern(&Folded::new(t.trim()).text))).collect();
-        if alts.is_empty() {
-            return Lexicon { sections: Vec::new() };
+        let folded: Vec<String> =
+            terms.into_iter().filter(|t| !t.trim().is_empty()).map(|t| Folded::new(t.trim()).text).collect();
+        let mut builder = Builder::default();
+        if !folded.is_empty() {
+            builder.section(String::new(), folded.iter().map(String::as_str));
         }
-        // Escaped literals always compile.
-        let re = Regex::new(&format!("(?:{})", alts.join("|"))).expect("escaped terms compile");
-        Lexicon { sections: vec![(String::new(), re)] }
+        builder.finish()
     }
 
     /// All matches in a folded text, in order, non-overlapping within a section.
     pub fn find_iter<'l>(&'l self, folded: &str) -> Vec<LexMatch<'l>> {
         let mut out = Vec::new();
-        for (name, re) in &self.sections {
-            for m in re.find_iter(folded) {
-                out.push(LexMatch { start: m.start(), end: m.end(), section: name });
-            }
-        }
+        self.scan(folded, |section, start, end| {
+            out.push(LexMatch { start, end, section: &self.sections[section] });
+            true
+        });
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out
     }
 
     pub fn is_match(&self, folded: &str) -> bool {
-        self.sections.iter().any(|(_, re)| re.is_match(folded))
+        let mut found = false;
+        self.scan(folded, |_, _, _| {
+            found = true;
+            false
+        });
+        found
     }
 
     pub fn section_names(&self) -> impl Iterator<Item = &str> {
-        self.sections.iter().map(|(n, _)| n.as_str())
+        self.sections.iter().map(String::as_str)
+    }
+
+    /// Calls `found(section, start, end)` for every match, by start, sections in file order
+    /// at the same start; stops when it returns false.
+    fn scan(&self, text: &str, mut found: impl FnMut(usize, usize, usize) -> bool) {
+        let bytes = text.as_bytes();
+        // Per section: where its next match may start, and the best term at the current start.
+        let mut free = vec![0usize; self.sections.len()];
+        let mut best: Vec<Option<(u32, usize)>> = vec![None; self.sections.len()];
+        let mut prev_word = false;
+        for start in 0..bytes.len() {
+            let word = is_word_byte(bytes[start]);
+            let at_boundary = word != prev_word;
+            prev_word = word;
+            if word && !at_boundary && !self.starts_inside_words {
+                continue;
+            }
+            let first = self.root[bytes[start] as usize];
+            if first == 0 {
+                continue;
+            }
+            let mut any = false;
+            let (mut node, mut pos) = (first as usize, start + 1);
+            loop {
+                let n = &self.nodes[node];
+                for &t in &self.ends[n.ends_first as usize..(n.ends_first + n.ends_count) as usize] {
+                    let term = &self.terms[t as usize];
+                    let s = term.section;
+                    if (term.bound_start && !at_boundary)
+                        || free[s] > start
+                        || best[s].is_some_and(|(p, _)| p <= term.priority)
+                    {
+                        continue;
+                    }
+                    if let Some(end) = term_end(text, term, pos) {
+                        best[s] = Some((term.priority, end));
+                        any = true;
+                    }
+                }
+                if pos >= bytes.len() {
+                    break;
+                }
+                if n.space != 0 {
+                    let run = space_run(text, pos);
+                    if run > 0 {
+                        node = n.space as usize;
+                        pos += run;
+                        continue;
+                    }
+                }
+                match self.child(n, bytes[pos]) {
+                    Some(child) => {
+                        node = child;
+                        pos += 1;
+                    }
+                    None => break,
+                }
+            }
+            if !any {
+                continue;
+            }
+            for (s, b) in best.iter_mut().enumerate() {
+                if let Some((_, end)) = b.take() {
+                    free[s] = end;
+                    if !found(s, start, end) {
+                        return;
+                    }
+                }
+            }
+        }
     }
 }
 
-/// Expands `{a,b}` groups and folds the term, producing regex source.
+impl Lexicon {
+    #[inline]
+    fn child(&self, node: &Node, byte: u8) -> Option<usize> {
+        let children = node.first as usize..(node.first + node.count) as usize;
+        match &self.classes {
+            Some(classes) => {
+                let class = classes[byte as usize];
+                let bit = 1u128.checked_shl(u32::from(class).wrapping_sub(1)).unwrap_or(0);
+                if node.mask & bit == 0 {
+                    return None;
+                }
+                Some(self.children[children.start + (node.mask & (bit - 1)).count_ones() as usize] as usize)
+            }
+            None => {
+                let at = self.child_bytes[children.clone()].iter().position(|&b| b == byte)?;
+                Some(self.children[children.start + at] as usize)
+            }
+        }
+    }
+}
+
+/// Builds the trie section by section; a term's priority is its position in its section.
+#[derive(Default)]
+struct Builder {
+    sections: Vec<String>,
+    terms: Vec<Term>,
+    nodes: Vec<BuildNode>,
+}
+
+impl Builder {
+    fn section<'t>(&mut self, name: String, folded_terms: impl Iterator<Item = &'t str>) {
+        if self.nodes.is_empty() {
+            self.nodes.push(BuildNode::default());
+        }
+        let section = self.sections.len();
+        self.sections.push(name);
+        for (priority, term) in folded_terms.enumerate() {
+            let (body, wildcard) = match term.strip_suffix('*') {
+                Some(b) => (b, true),
+                None => (term, false),
+            };
+            // An empty term would match everywhere (a stray "*" in a profile's extra terms).
+            if body.split_whitespace().next().is_none() {
+                continue;
+            }
+            let mut node = 0usize;
+            for (i, word) in body.split_whitespace().enumerate() {
+                if i > 0 {
+                    node = self.space_child(node);
+                }
+                for &b in word.as_bytes() {
+                    node = self.child(node, b);
+                }
+            }
+            let id = self.terms.len() as u32;
+            self.terms.push(Term {
+                section,
+                priority: priority as u32,
+                wildcard,
+                bound_start: body.trim_start().chars().next().is_some_and(char::is_alphanumeric),
+                bound_end: wildcard || body.trim_end().chars().last().is_some_and(char::is_alphanumeric),
+            });
+            self.nodes[node].terms.push(id);
+        }
+    }
+
+    fn child(&mut self, node: usize, byte: u8) -> usize {
+        if let Some(&(_, c)) = self.nodes[node].edges.iter().find(|(b, _)| *b == byte) {
+            return c as usize;
+        }
+        let c = self.nodes.len();
+        self.nodes.push(BuildNode::default());
+        let edges = &mut self.nodes[node].edges;
+        let at = edges.partition_point(|(b, _)| *b < byte);
+        edges.insert(at, (byte, c as u32));
+        c
+    }
+
+    fn space_child(&mut self, node: usize) -> usize {
+        if self.nodes[node].space == 0 {
+            self.nodes.push(BuildNode::default());
+            self.nodes[node].space = (self.nodes.len() - 1) as u32;
+        }
+        self.nodes[node].space as usize
+    }
+
+    fn finish(mut self) -> Lexicon {
+        if self.nodes.is_empty() {
+            self.nodes.push(BuildNode::default());
+        }
+        let mut used = [false; 256];
+        for n in &self.nodes {
+            for &(b, _) in &n.edges {
+                used[b as usize] = true;
+            }
+        }
+        let classes = (used.iter().filter(|u| **u).count() <= 128).then(|| {
+            let mut classes = Box::new([0u8; 256]);
+            let mut next = 0u8;
+            for b in 0..256 {
+                if used[b] {
+                    next += 1;
+                    classes[b] = next;
+                }
+            }
+            classes
+        });
+        let (mut nodes, mut children, mut child_bytes, mut ends) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for n in &self.nodes {
+            let mask = match &classes {
+                Some(c) => n.edges.iter().fold(0u128, |m, &(b, _)| m | 1 << (c[b as usize] - 1)),
+                None => 0,
+            };
+            nodes.push(Node {
+                mask,
+                first: children.len() as u32,
+                count: n.edges.len() as u32,
+                space: n.space,
+                ends_first: ends.len() as u32,
+                ends_count: n.terms.len() as u32,
+            });
+            // Edges are sorted by byte and classes follow byte order: the popcount index works.
+            children.extend(n.edges.iter().map(|&(_, c)| c));
+            child_bytes.extend(n.edges.iter().map(|&(b, _)| b));
+            ends.extend(&n.terms);
+        }
+        let mut root = Box::new([0u32; 256]);
+        for &(b, c) in &self.nodes[0].edges {
+            root[b as usize] = c;
+        }
+        let starts_inside_words = self.nodes[0]
+            .edges
+            .iter()
+            .filter(|(b, _)| is_word_byte(*b))
+            .any(|&(_, c)| self.reaches_term(c as usize, |t| !t.bound_start));
+        Lexicon {
+            sections: self.sections,
+            terms: self.terms,
+            nodes,
+            children,
+            child_bytes,
+            ends,
+            classes,
+            root,
+            starts_inside_words,
+        }
+    }
+
+    fn reaches_term(&self, node: usize, pred: impl Fn(&Term) -> bool + Copy) -> bool {
+        let n = &self.nodes[node];
+        n.terms.iter().any(|&t| pred(&self.terms[t as usize]))
+            || (n.space != 0 && self.reaches_term(n.space as usize, pred))
+            || n.edges.iter().any(|&(_, c)| self.reaches_term(c as usize, pred))
+    }
+}
+
+/// Where a term whose literal part ends at `pos` ends, if it matches there: a wildcard takes
+/// the longest run of word characters that still ends on a word boundary.
+fn term_end(text: &str, term: &Term, pos: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if !term.wildcard {
+        return (!term.bound_end || boundary(bytes, pos)).then_some(pos);
+    }
+    let mut end = pos;
+    while end < bytes.len() && is_word_byte(bytes[end]) {
+        end += 1;
+    }
+    if end < bytes.len() && !bytes[end].is_ascii() {
+        end += word_run(&text[end..]);
+    }
+    loop {
+        if boundary(bytes, end) {
+            return Some(end);
+        }
+        if end == pos {
+            return None;
+        }
+        end = text[..end].char_indices().next_back().map_or(pos, |(i, _)| i.max(pos));
+    }
+}
+
+/// Length of the run of word characters (Unicode: letters, marks, digits, connectors) at the
+/// start of `s`.
+fn word_run(s: &str) -> usize {
+    static WORD: OnceLock<Regex> = OnceLock::new();
+    WORD.get_or_init(|| Regex::new(r"\A\w+").expect("valid regex")).find(s).map_or(0, |m| m.end())
+}
+
+/// Length of the run of white space at byte `pos` of `text` (0 when there is none).
+fn space_run(text: &str, pos: usize) -> usize {
+    text[pos..].find(|c: char| !c.is_whitespace()).unwrap_or(text.len() - pos)
+}
+
+#[inline]
+fn is_word_byte(b: u8) -> bool {
+    WORD_BYTES[b as usize]
+}
+
+/// ASCII word bytes (`[0-9A-Za-z_]`), as a table: the scan asks for every byte.
+static WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    t
+};
+
+/// An ASCII word boundary at byte `at`.
+#[inline]
+fn boundary(bytes: &[u8], at: usize) -> bool {
+    let before = at > 0 && is_word_byte(bytes[at - 1]);
+    let after = at < bytes.len() && is_word_byte(bytes[at]);
+    before != after
+}
+
+/// Expands `{a,b}` groups and folds the term.
 fn expand(term: &str) -> Result<Vec<String>, String> {
     let mut results = vec![String::new()];
     let mut rest = term;
@@ -123,48 +477,20 @@ fn expand(term: &str) -> Result<Vec<String>, String> {
             rest = "";
         }
     }
-    Ok(results.into_iter().map(|t| to_pattern(&Folded::new(&t).text)).collect())
+    Ok(results.into_iter().map(|t| Folded::new(&t).text).collect())
 }
 
-fn to_pattern(folded_term: &str) -> String {
+/// A term's priority length: the length of its source as a regex (escaped words joined by
+/// `\s+`, a trailing `\w*`), which is how the lexicons were first compiled and ordered; kept
+/// so that which term wins at a start is unchanged.
+fn priority_len(folded_term: &str) -> usize {
     let (body, wildcard) = match folded_term.strip_suffix('*') {
         Some(b) => (b, true),
         None => (folded_term, false),
     };
     let words: Vec<String> = body.split_whitespace().map(regex::escape).collect();
-    let mut p = words.join(r"\s+");
-    if wildcard {
-        p.push_str(r"\w*");
-    }
-    p
-}
-
-fn compile(patterns: &[String]) -> Result<Regex, regex::Error> {
-    // Longest first, so that "positivo al covid" wins over "positivo".
-    let mut sorted: Vec<&String> = patterns.iter().collect();
-    sorted.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    sorted.dedup();
-    let alts: Vec<String> = sorted.iter().map(|p| bounded(p)).collect();
-    Regex::new(&format!("(?:{})", alts.join("|")))
-}
-
-/// Word boundaries only where the term starts or ends with a word character, so that
-/// "dell'" or "+39" still match. The boundary is ASCII: the folded text has Italian letters
-/// as ASCII already, and a Unicode `\b` makes regex leave its lazy DFA at the first emoji
-/// or non-ASCII char (ten times slower on real messages).
-fn bounded(pattern: &str) -> String {
-    const BOUNDARY: &str = r"(?-u:\b)";
-    let first = pattern.chars().next().unwrap_or(' ');
-    let last_word = pattern.ends_with(r"\w*") || pattern.chars().last().is_some_and(char::is_alphanumeric);
-    let mut p = String::new();
-    if first.is_alphanumeric() {
-        p.push_str(BOUNDARY);
-    }
-    p.push_str(pattern);
-    if last_word {
-        p.push_str(BOUNDARY);
-    }
-    p
+    let separators = words.len().saturating_sub(1) * r"\s+".len();
+    words.iter().map(String::len).sum::<usize>() + separators + if wildcard { r"\w*".len() } else { 0 }
 }
 
 /// The lexicons shipped in `data/lexicons/`, compiled on first use.
@@ -190,8 +516,19 @@ macro_rules! builtin_lexicons {
 }
 
 builtin_lexicons!(
-    "special-category", "judicial-data", "personal-context", "office-context", "given-names", "email-domains", "email-roles",
-    "political", "electoral-period", "advertising", "offensive", "discrimination", "official-notice",
+    "special-category",
+    "judicial-data",
+    "personal-context",
+    "office-context",
+    "given-names",
+    "email-domains",
+    "email-roles",
+    "political",
+    "electoral-period",
+    "advertising",
+    "offensive",
+    "discrimination",
+    "official-notice",
 );
 
 #[cfg(test)]
@@ -238,6 +575,154 @@ mod tests {
     #[test]
     fn rejects_broken_lines() {
         assert!(Lexicon::parse("ricoverat{o,a\n").is_err());
+    }
+
+    /// The lexicons' first implementation, one regex alternation per section, as the
+    /// reference the trie must agree with.
+    struct Oracle(Vec<(String, Regex)>);
+
+    impl Oracle {
+        fn pattern(folded_term: &str) -> String {
+            let (body, wildcard) = match folded_term.strip_suffix('*') {
+                Some(b) => (b, true),
+                None => (folded_term, false),
+            };
+            let mut p = body.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+");
+            if wildcard {
+                p.push_str(r"\w*");
+            }
+            p
+        }
+
+        fn bounded(pattern: &str) -> String {
+            let first = pattern.chars().next().unwrap_or(' ');
+            let last_word = pattern.ends_with(r"\w*") || pattern.chars().last().is_some_and(char::is_alphanumeric);
+            let start = if first.is_alphanumeric() { r"(?-u:\b)" } else { "" };
+            let end = if last_word { r"(?-u:\b)" } else { "" };
+            format!("{start}{pattern}{end}")
+        }
+
+        fn regex(patterns: Vec<String>) -> Regex {
+            Regex::new(&format!("(?:{})", patterns.iter().map(|p| Self::bounded(p)).collect::<Vec<_>>().join("|")))
+                .unwrap()
+        }
+
+        fn parse(data: &str) -> Oracle {
+            let mut sections: Vec<(String, Vec<String>)> = Vec::new();
+            let mut section = String::new();
+            for line in data.lines() {
+                let line = line.split(" #").next().unwrap_or("").trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                    section = name.trim().to_owned();
+                    continue;
+                }
+                let terms = expand(line).unwrap().iter().map(|t| Self::pattern(t)).collect::<Vec<_>>();
+                match sections.iter_mut().find(|(n, _)| *n == section) {
+                    Some((_, v)) => v.extend(terms),
+                    None => sections.push((section.clone(), terms)),
+                }
+            }
+            Oracle(
+                sections
+                    .into_iter()
+                    .map(|(name, mut pats)| {
+                        pats.sort_by_key(|p| std::cmp::Reverse(p.len()));
+                        pats.dedup();
+                        (name, Self::regex(pats))
+                    })
+                    .collect(),
+            )
+        }
+
+        fn from_terms(terms: &[&str]) -> Oracle {
+            let pats: Vec<String> = terms.iter().map(|t| Self::pattern(&Folded::new(t.trim()).text)).collect();
+            Oracle(vec![(String::new(), Self::regex(pats))])
+        }
+
+        fn find_iter(&self, folded: &str) -> Vec<(usize, usize, String)> {
+            let mut out = Vec::new();
+            for (name, re) in &self.0 {
+                out.extend(re.find_iter(folded).map(|m| (m.start(), m.end(), name.clone())));
+            }
+            out.sort_by_key(|m| (m.0, std::cmp::Reverse(m.1)));
+            out
+        }
+    }
+
+    fn texts() -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/clean");
+        let mut out: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| std::fs::read_to_string(e.path()).unwrap())
+            .collect();
+        out.extend(
+            [
+                "Il signor Rossi, residente in via Verdi, è ricoverato: chiamare il 333 1234567 o mario.rossi@gmail.com.",
+                "Mario Rossi, positivo al Covid, è in quarantena. La sig.ra Verdi è RICOVERATA in terapia  intensiva.",
+                "vaccinazioniß vaccinato_ vaccin vaccinazione🚧 _vaccino x_vaccino 3vaccino vaccinoé",
+                "positivo\u{a0}al\u{2009}covid, positivi\n\tal   tampone; arrestato/a; dell'ufficio; l'arrestato",
+                "Votate Rossi! Sconto del 50% da Bar Centrale, acquista ora. Porca madonna, che c4zzo. +europa",
+                "comune.seveso.mb.it gov.it inps.it gmail.com info@comune.esempio.it ufficio.tributi protocollo",
+                "Ordinanza n. 12 prot. n. 0391234567 CIG 1234 Ufficio Tributi, Polizia Locale tel. 039 123456",
+                "Σωκράτης ricoverato Ωmega; ricoveratoΩ; ricoverat; RICOVERATI🚑ricoverate",
+            ]
+            .map(String::from),
+        );
+        out
+    }
+
+    #[test]
+    fn agrees_with_the_regex_alternation_it_replaces() {
+        let mut compared = 0;
+        for name in BUILTIN {
+            let source =
+                std::fs::read_to_string(format!("{}/data/lexicons/{name}.txt", env!("CARGO_MANIFEST_DIR"))).unwrap();
+            let (lex, oracle) = (builtin(name).unwrap(), Oracle::parse(&source));
+            for t in texts() {
+                let folded = Folded::new(&t).text;
+                // Every window start too, so that matches at text edges are compared.
+                for from in (0..folded.len()).step_by(37).filter(|&i| folded.is_char_boundary(i)) {
+                    let slice = &folded[from..];
+                    let got: Vec<_> =
+                        lex.find_iter(slice).into_iter().map(|m| (m.start, m.end, m.section.to_owned())).collect();
+                    assert_eq!(got, oracle.find_iter(slice), "{name} on {slice:?}");
+                    assert_eq!(lex.is_match(slice), !got.is_empty());
+                    compared += got.len();
+                }
+            }
+        }
+        assert!(compared > 500, "{compared} matches compared");
+        let terms = ["Bar (Centrale)", "bar", "sconto*", "acquista  ora", "c.so", "+39"];
+        let (lex, oracle) = (Lexicon::from_terms(terms), Oracle::from_terms(&terms));
+        let t = Folded::new("Bar (Centrale) e bar; sconti e scontatissimi, ACQUISTA ORA in c.so Italia +39 333").text;
+        let got: Vec<_> = lex.find_iter(&t).into_iter().map(|m| (m.start, m.end, m.section.to_owned())).collect();
+        assert_eq!(got.len(), 5);
+        assert_eq!(got, oracle.find_iter(&t));
+    }
+
+    #[test]
+    fn terms_over_many_distinct_bytes_match_like_few() {
+        // More than 128 distinct bytes: children are searched by byte instead of by class.
+        let chars = (0x100..0x800).step_by(5).chain((0x1000..0x10000).step_by(0x1000)).filter_map(char::from_u32);
+        let ascii = "abcdefghijklmnopqrstuvwxyz0123456789".chars().cycle();
+        let terms: Vec<String> = chars.zip(ascii).map(|(c, a)| format!("{c}{a}x")).collect();
+        let terms: Vec<&str> = terms.iter().map(String::as_str).collect();
+        let (lex, oracle) = (Lexicon::from_terms(terms.iter().copied()), Oracle::from_terms(&terms));
+        assert!(lex.classes.is_none());
+        let text = Folded::new(&format!("{} e {} o {}x", terms[3], terms[300], terms[7])).text;
+        let got: Vec<_> = lex.find_iter(&text).into_iter().map(|m| (m.start, m.end, m.section.to_owned())).collect();
+        assert_eq!(got.len(), 2);
+        assert_eq!(got, oracle.find_iter(&text));
+    }
+
+    #[test]
+    fn empty_terms_match_nothing() {
+        assert!(!Lexicon::from_terms(["*", " "]).is_match("qualsiasi testo"));
+        assert!(!Lexicon::parse("{,}\n").unwrap().is_match("qualsiasi testo"));
     }
 
     #[test]
