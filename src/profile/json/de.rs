@@ -81,7 +81,12 @@ impl FromJson for u32 {
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(v: &Value, path: &Path) -> Result<Self> {
         let Kind::Array(items) = &v.kind else { return Err(expected(v, path, ("un elenco", "an array"))) };
-        items.iter().enumerate().map(|(i, item)| T::from_json(item, &path.index(i))).collect()
+        // A loop, not `collect::<Result<_>>()`: one adapter less per element type in the WASM code.
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            out.push(T::from_json(item, &path.index(i))?);
+        }
+        Ok(out)
     }
 }
 
@@ -96,7 +101,12 @@ impl<T: FromJson> FromJson for Option<T> {
 
 impl<T: FromJson> FromJson for BTreeMap<String, T> {
     fn from_json(v: &Value, path: &Path) -> Result<Self> {
-        object(v, path)?.iter().map(|m| Ok((m.key.clone(), T::from_json(&m.value, &path.key(&m.key))?))).collect()
+        // Inserting keeps `collect`'s sort (a stable sort per value type) out of the WASM code.
+        let mut out = BTreeMap::new();
+        for m in object(v, path)? {
+            out.insert(m.key.clone(), T::from_json(&m.value, &path.key(&m.key))?);
+        }
+        Ok(out)
     }
 }
 
@@ -158,6 +168,8 @@ impl<'v, 'p> Fields<'v, 'p> {
         self.members.iter().find(|m| m.key == key).map(|m| &m.value)
     }
 
+    // Not inlined into every field of every struct: the WASM bundles are smaller.
+    #[inline(never)]
     pub fn req<T: FromJson>(&self, key: &str) -> Result<T> {
         match self.get(key) {
             Some(v) => T::from_json(v, &self.path.key(key)),
@@ -172,6 +184,7 @@ impl<'v, 'p> Fields<'v, 'p> {
         }
     }
 
+    #[inline(never)]
     pub fn or_else<T: FromJson>(&self, key: &str, default: impl FnOnce() -> T) -> Result<T> {
         match self.get(key) {
             Some(v) => T::from_json(v, &self.path.key(key)),

@@ -119,10 +119,13 @@ impl Parser<'_> {
                 format!("unexpected end of input: expected {}", what.1),
             ),
             Some('/') => ("i commenti non sono ammessi in JSON".into(), "comments are not allowed in JSON".into()),
-            Some(c) => (
-                format!("carattere inatteso {c:?}: atteso {}", what.0),
-                format!("unexpected character {c:?}: expected {}", what.1),
-            ),
+            Some(c) => {
+                let c = super::quote(c.encode_utf8(&mut [0; 4]));
+                (
+                    format!("carattere inatteso {c}: atteso {}", what.0),
+                    format!("unexpected character {c}: expected {}", what.1),
+                )
+            }
         };
         self.error_here(it, en)
     }
@@ -374,7 +377,7 @@ impl Parser<'_> {
 /// indices keeps an object with thousands of keys from costing a quadratic scan.
 fn first_duplicate(members: &[Member]) -> Option<usize> {
     let mut order: Vec<usize> = (0..members.len()).collect();
-    order.sort_by(|&a, &b| members[a].key.cmp(&members[b].key).then(a.cmp(&b)));
+    order.sort_unstable_by(|&a, &b| members[a].key.cmp(&members[b].key).then(a.cmp(&b)));
     order.windows(2).filter(|w| members[w[0]].key == members[w[1]].key).map(|w| w[1]).min()
 }
 
@@ -458,7 +461,7 @@ mod tests {
             ("[", "end of input"),
             ("{\"a\":", "end of input"),
             ("tru", "expected true"),
-            ("True", "unexpected character 'T'"),
+            ("True", "unexpected character \"T\""),
             ("{\"a\":1,\"b\":2,\"a\":3}", "duplicate field \"a\""),
             ("\u{feff}{}", "unexpected character"),
         ] {
