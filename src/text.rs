@@ -105,6 +105,12 @@ impl Folded {
         let e = if end >= self.text.len() { self.orig_len } else { self.map[end] };
         (s, e.max(s))
     }
+
+    /// The folded byte offset of an original byte offset (on a char boundary): where the
+    /// folded form of the char starting there begins.
+    pub fn to_folded(&self, original: usize) -> usize {
+        self.map[..self.text.len()].partition_point(|&o| o < original)
+    }
 }
 
 enum Fold {
@@ -124,7 +130,9 @@ fn fold_char(c: char) -> Fold {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => '\'',
         '\u{00A0}' | '\u{202F}' | '\u{2009}' => ' ',
         '\u{2013}' | '\u{2014}' => '-',
-        c if c.is_ascii() => return if c.is_ascii_uppercase() { Fold::One(c.to_ascii_lowercase()) } else { Fold::One(c) },
+        c if c.is_ascii() => {
+            return if c.is_ascii_uppercase() { Fold::One(c.to_ascii_lowercase()) } else { Fold::One(c) }
+        }
         _ => return Fold::Lower,
     };
     Fold::One(f)
@@ -174,6 +182,17 @@ mod tests {
         let s = f.text.find("ricoverato").unwrap();
         let (a, b) = f.to_original(s, s + "ricoverato".len());
         assert_eq!(&t[a..b], "Ricoverato");
+    }
+
+    #[test]
+    fn original_offsets_map_to_folded_ones() {
+        let t = "Città\u{301} 🚧 L’ASSESSORE";
+        let f = Folded::new(t);
+        for (word, folded) in [("🚧", "🚧"), ("L’ASSESSORE", "l'assessore"), ("Città", "citta")] {
+            let s = f.to_folded(t.find(word).unwrap());
+            assert!(f.text[s..].starts_with(folded), "{word}");
+        }
+        assert_eq!(f.to_folded(t.len()), f.text.len());
     }
 
     #[test]

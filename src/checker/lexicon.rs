@@ -35,8 +35,8 @@ pub struct Lexicon {
     child_bytes: Vec<u8>,
     /// Terms ending at each node, node by node.
     ends: Vec<u32>,
-    /// Class of each byte among those the terms use (1..=128), 0 for bytes no term has;
-    /// `None` when the terms use more than 128 bytes (children are then searched by byte).
+    /// Class of each byte among those the terms use (1..=64), 0 for bytes no term has;
+    /// `None` when the terms use more than 64 bytes (children are then searched by byte).
     classes: Option<Box<[u8; 256]>>,
     /// Child of the root for each first byte (0: no term starts with it).
     root: Box<[u32; 256]>,
@@ -61,7 +61,7 @@ struct Term {
 /// `mask` has bit `class - 1` set for each, so a child is found with one popcount.
 #[derive(Debug, Clone, Default)]
 struct Node {
-    mask: u128,
+    mask: u64,
     first: u32,
     count: u32,
     /// Child reached over a run of white space (0: none; the root is never a child).
@@ -123,7 +123,7 @@ impl Lexicon {
             let mut terms: Vec<&String> = by_section[&name].iter().collect();
             // Longest first, so that "positivo al covid" wins over "positivo" (stable: file
             // order among terms of the same length).
-            terms.sort_by_key(|t| std::cmp::Reverse(priority_len(t)));
+            terms.sort_by_cached_key(|t| std::cmp::Reverse(priority_len(t)));
             builder.section(name, terms.into_iter().map(String::as_str));
         }
         Ok(builder.finish())
@@ -170,70 +170,103 @@ impl Lexicon {
     fn scan(&self, text: &str, mut found: impl FnMut(usize, usize, usize) -> bool) {
         let bytes = text.as_bytes();
         // Per section: where its next match may start, and the best term at the current start.
-        let mut free = vec![0usize; self.sections.len()];
-        let mut best: Vec<Option<(u32, usize)>> = vec![None; self.sections.len()];
-        let mut prev_word = false;
-        for start in 0..bytes.len() {
-            let word = is_word_byte(bytes[start]);
-            let at_boundary = word != prev_word;
-            prev_word = word;
-            if word && !at_boundary && !self.starts_inside_words {
-                continue;
-            }
-            let first = self.root[bytes[start] as usize];
-            if first == 0 {
-                continue;
-            }
-            let mut any = false;
-            let (mut node, mut pos) = (first as usize, start + 1);
-            loop {
-                let n = &self.nodes[node];
-                for &t in &self.ends[n.ends_first as usize..(n.ends_first + n.ends_count) as usize] {
-                    let term = &self.terms[t as usize];
-                    let s = term.section;
-                    if (term.bound_start && !at_boundary)
-                        || free[s] > start
-                        || best[s].is_some_and(|(p, _)| p <= term.priority)
-                    {
-                        continue;
-                    }
-                    if let Some(end) = term_end(text, term, pos) {
-                        best[s] = Some((term.priority, end));
-                        any = true;
-                    }
-                }
-                if pos >= bytes.len() {
-                    break;
-                }
-                if n.space != 0 {
-                    let run = space_run(text, pos);
-                    if run > 0 {
-                        node = n.space as usize;
-                        pos += run;
-                        continue;
-                    }
-                }
-                match self.child(n, bytes[pos]) {
-                    Some(child) => {
-                        node = child;
-                        pos += 1;
-                    }
-                    None => break,
-                }
-            }
-            if !any {
-                continue;
-            }
-            for (s, b) in best.iter_mut().enumerate() {
+        let mut state = ScanState { free: vec![0; self.sections.len()], best: vec![None; self.sections.len()] };
+        let mut report = |state: &mut ScanState, start: usize| {
+            for (s, b) in state.best.iter_mut().enumerate() {
                 if let Some((_, end)) = b.take() {
-                    free[s] = end;
+                    state.free[s] = end;
                     if !found(s, start, end) {
+                        return false;
+                    }
+                }
+            }
+            true
+        };
+        // Word bytes are the bulk of a text and a term can only start at the first one of a
+        // word (unless some term needs no boundary): the rest of the word is skipped in a
+        // tight loop.
+        let mut start = 0;
+        while start < bytes.len() {
+            let b = bytes[start];
+            if is_word_byte(b) {
+                let at_boundary = start == 0 || !is_word_byte(bytes[start - 1]);
+                if self.root[b as usize] != 0 && self.best_at(text, start, at_boundary, &mut state) {
+                    if !report(&mut state, start) {
                         return;
                     }
                 }
+                start += 1;
+                while start < bytes.len() && is_word_byte(bytes[start]) {
+                    if self.starts_inside_words
+                        && self.root[bytes[start] as usize] != 0
+                        && self.best_at(text, start, false, &mut state)
+                        && !report(&mut state, start)
+                    {
+                        return;
+                    }
+                    start += 1;
+                }
+            } else {
+                if self.root[b as usize] != 0 {
+                    let at_boundary = start > 0 && is_word_byte(bytes[start - 1]);
+                    if self.best_at(text, start, at_boundary, &mut state) && !report(&mut state, start) {
+                        return;
+                    }
+                }
+                start += 1;
             }
         }
     }
+
+    /// Walks the trie from `start`, recording in `state.best` each section's winning term;
+    /// true when some section has one.
+    fn best_at(&self, text: &str, start: usize, at_boundary: bool, state: &mut ScanState) -> bool {
+        let bytes = text.as_bytes();
+        let mut any = false;
+        let (mut node, mut pos) = (self.root[bytes[start] as usize] as usize, start + 1);
+        loop {
+            let n = &self.nodes[node];
+            for &t in &self.ends[n.ends_first as usize..(n.ends_first + n.ends_count) as usize] {
+                let term = &self.terms[t as usize];
+                let s = term.section;
+                if (term.bound_start && !at_boundary)
+                    || state.free[s] > start
+                    || state.best[s].is_some_and(|(p, _)| p <= term.priority)
+                {
+                    continue;
+                }
+                if let Some(end) = term_end(text, term, pos) {
+                    state.best[s] = Some((term.priority, end));
+                    any = true;
+                }
+            }
+            if pos >= bytes.len() {
+                return any;
+            }
+            if n.space != 0 {
+                let run = space_run(text, pos);
+                if run > 0 {
+                    node = n.space as usize;
+                    pos += run;
+                    continue;
+                }
+            }
+            match self.child(n, bytes[pos]) {
+                Some(child) => {
+                    node = child;
+                    pos += 1;
+                }
+                None => return any,
+            }
+        }
+    }
+}
+
+/// Per section: where its next match may start (matches of a section do not overlap), and
+/// the (priority, end) of the best term found at the current start.
+struct ScanState {
+    free: Vec<usize>,
+    best: Vec<Option<(u32, usize)>>,
 }
 
 impl Lexicon {
@@ -243,7 +276,7 @@ impl Lexicon {
         match &self.classes {
             Some(classes) => {
                 let class = classes[byte as usize];
-                let bit = 1u128.checked_shl(u32::from(class).wrapping_sub(1)).unwrap_or(0);
+                let bit = 1u64.checked_shl(u32::from(class).wrapping_sub(1)).unwrap_or(0);
                 if node.mask & bit == 0 {
                     return None;
                 }
@@ -332,7 +365,7 @@ impl Builder {
                 used[b as usize] = true;
             }
         }
-        let classes = (used.iter().filter(|u| **u).count() <= 128).then(|| {
+        let classes = (used.iter().filter(|u| **u).count() <= 64).then(|| {
             let mut classes = Box::new([0u8; 256]);
             let mut next = 0u8;
             for b in 0..256 {
@@ -346,7 +379,7 @@ impl Builder {
         let (mut nodes, mut children, mut child_bytes, mut ends) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for n in &self.nodes {
             let mask = match &classes {
-                Some(c) => n.edges.iter().fold(0u128, |m, &(b, _)| m | 1 << (c[b as usize] - 1)),
+                Some(c) => n.edges.iter().fold(0u64, |m, &(b, _)| m | 1 << (c[b as usize] - 1)),
                 None => 0,
             };
             nodes.push(Node {
@@ -696,17 +729,19 @@ mod tests {
             }
         }
         assert!(compared > 500, "{compared} matches compared");
-        let terms = ["Bar (Centrale)", "bar", "sconto*", "acquista  ora", "c.so", "+39"];
+        let terms = ["Bar (Centrale)", "bar", "sconto*", "acquista  ora", "c.so", "+39", "_bis"];
         let (lex, oracle) = (Lexicon::from_terms(terms), Oracle::from_terms(&terms));
-        let t = Folded::new("Bar (Centrale) e bar; sconti e scontatissimi, ACQUISTA ORA in c.so Italia +39 333").text;
+        let t =
+            Folded::new("Bar (Centrale) e bar; sconti e scontatissimi, ACQUISTA ORA in c.so Italia +39 333, art_bis")
+                .text;
         let got: Vec<_> = lex.find_iter(&t).into_iter().map(|m| (m.start, m.end, m.section.to_owned())).collect();
-        assert_eq!(got.len(), 5);
+        assert_eq!(got.len(), 6);
         assert_eq!(got, oracle.find_iter(&t));
     }
 
     #[test]
     fn terms_over_many_distinct_bytes_match_like_few() {
-        // More than 128 distinct bytes: children are searched by byte instead of by class.
+        // More than 64 distinct bytes: children are searched by byte instead of by class.
         let chars = (0x100..0x800).step_by(5).chain((0x1000..0x10000).step_by(0x1000)).filter_map(char::from_u32);
         let ascii = "abcdefghijklmnopqrstuvwxyz0123456789".chars().cycle();
         let terms: Vec<String> = chars.zip(ascii).map(|(c, a)| format!("{c}{a}x")).collect();

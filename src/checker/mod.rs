@@ -8,6 +8,7 @@
 pub mod checksum;
 pub mod lexicon;
 pub mod rules;
+pub mod shared;
 #[cfg(test)]
 pub mod testing;
 
@@ -89,7 +90,13 @@ pub struct RawFinding {
 }
 
 impl RawFinding {
-    pub fn new(rule: &'static str, severity: Severity, range: std::ops::Range<usize>, message: Msg, source: impl Into<String>) -> Self {
+    pub fn new(
+        rule: &'static str,
+        severity: Severity,
+        range: std::ops::Range<usize>,
+        message: Msg,
+        source: impl Into<String>,
+    ) -> Self {
         RawFinding { rule, severity, range, message, source: source.into(), fix: None }
     }
 
@@ -111,9 +118,24 @@ pub struct Context<'a> {
     /// The send time (the draft's `send_at`, or now).
     pub send_at: Timestamp,
     pub lang: Lang,
+    /// Per-check work shared by several rules (lexicon matches, sentences, people).
+    pub(crate) shared: shared::Shared,
 }
 
 impl Context<'_> {
+    /// The matches of a built-in lexicon in the folded text, searched once per check, sorted by
+    /// start (empty for a name that is not built in).
+    pub fn lexicon(&self, name: &str) -> &[lexicon::LexMatch<'static>] {
+        self.shared.lexicon(name, &self.folded.text).unwrap_or_default()
+    }
+
+    /// Whether a match of `section` of built-in lexicon `name` lies inside the original byte
+    /// range `range` ("Ufficio Tributi" before a phone number).
+    pub fn has_cue(&self, range: std::ops::Range<usize>, name: &str, section: &str) -> bool {
+        let within = self.folded.to_folded(range.start)..self.folded.to_folded(range.end);
+        shared::inside(self.lexicon(name), within).any(|m| m.section == section)
+    }
+
     /// Original byte range of a match found in `folded.text`.
     pub fn original(&self, folded_start: usize, folded_end: usize) -> std::ops::Range<usize> {
         let (s, e) = self.folded.to_original(folded_start, folded_end);
@@ -219,6 +241,7 @@ impl Checker {
             folded: &folded,
             send_at,
             lang,
+            shared: shared::Shared::new(),
         };
         let mut raw = Vec::new();
         for rule in rules::all() {
@@ -231,7 +254,11 @@ impl Checker {
     }
 
     fn is_disabled(&self, id: &str) -> bool {
-        self.profile.checker.disabled_rules.iter().any(|d| id == d || id.strip_prefix(d.as_str()).is_some_and(|rest| rest.starts_with('.')))
+        self.profile
+            .checker
+            .disabled_rules
+            .iter()
+            .any(|d| id == d || id.strip_prefix(d.as_str()).is_some_and(|rest| rest.starts_with('.')))
     }
 
     fn finish(&self, text: &str, raw: Vec<RawFinding>, lang: Lang) -> Report {
@@ -260,7 +287,13 @@ impl Checker {
                 })
             })
             .collect();
-        findings.sort_by(|a, b| (a.byte_start, std::cmp::Reverse(a.severity), &a.rule).cmp(&(b.byte_start, std::cmp::Reverse(b.severity), &b.rule)));
+        findings.sort_by(|a, b| {
+            (a.byte_start, std::cmp::Reverse(a.severity), &a.rule).cmp(&(
+                b.byte_start,
+                std::cmp::Reverse(b.severity),
+                &b.rule,
+            ))
+        });
         findings.dedup_by(|a, b| a.rule == b.rule && a.byte_start == b.byte_start && a.byte_end == b.byte_end);
         let can_send = !findings.iter().any(|f| f.severity == Severity::Error);
         Report { findings, can_send }

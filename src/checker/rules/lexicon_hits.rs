@@ -18,7 +18,13 @@ pub struct Hit<'a> {
 /// (the folded text itself or a same-length rewrite of it), sorted and non-overlapping.
 pub fn find<'a>(ctx: &Context<'a>, family: &str, folded: &str) -> Vec<Hit<'a>> {
     let mut hits: Vec<Hit<'a>> = Vec::new();
-    let builtin = lexicon::builtin(family).map(|l| l.find_iter(folded)).unwrap_or_default();
+    // The folded text itself (not a rewrite of it) has its matches searched once per check.
+    let is_folded = std::ptr::eq(folded, ctx.folded.text.as_str());
+    let builtin = match lexicon::builtin(family) {
+        Some(_) if is_folded => ctx.lexicon(family).to_vec(),
+        Some(l) => l.find_iter(folded),
+        None => Vec::new(),
+    };
     let extra = ctx.prepared.extra.get(family).map(|l| l.find_iter(folded)).unwrap_or_default();
     let all = builtin.into_iter().chain(extra.into_iter().map(|m| lexicon::LexMatch { section: "extra", ..m }));
     for m in all {

@@ -5,8 +5,8 @@
 //! profile's severity); otherwise a warning, since the reader may still recognise who.
 //! Terms live in `data/lexicons/special-category.txt`; the profile may add and allow terms.
 
-use super::personal_data::context::PersonCache;
-use super::personal_data::{lex, source};
+use super::personal_data::context::identifiable_near;
+use super::personal_data::source;
 use crate::checker::lexicon::LexMatch;
 use crate::checker::{Context, RawFinding, Rule};
 use crate::i18n::Msg;
@@ -38,7 +38,7 @@ fn topic(section: &str) -> (&'static str, &'static str) {
 /// Matches of the built-in lexicon and of the profile's extra terms, minus allowed terms.
 pub(crate) fn matches(ctx: &Context<'_>, family: &str) -> Vec<LexMatch<'static>> {
     let folded = &ctx.folded.text;
-    let mut all = lex(family).find_iter(folded);
+    let mut all = ctx.lexicon(family).to_vec();
     if let Some(extra) = ctx.prepared.extra.get(family) {
         // The profile's terms have no section: they are reported under the family's name.
         all.extend(extra.find_iter(folded).into_iter().map(|m| LexMatch { start: m.start, end: m.end, section: "" }));
@@ -70,10 +70,9 @@ pub(crate) fn report_sensitive(
     if found.is_empty() {
         return;
     }
-    let mut people = PersonCache::new(ctx);
     let src = source(ctx, family, law);
     for m in found {
-        let identified = people.identifiable_near(m.start);
+        let identified = identifiable_near(ctx, m.start);
         let Some(msg) = message(&m, identified) else { continue };
         let range = ctx.original(m.start, m.end);
         out.push(if identified {

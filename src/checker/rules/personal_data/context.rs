@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::lex;
+use crate::checker::shared::inside;
 use crate::checker::Context;
 
 /// Words before a full stop that do not end a sentence ("sig.", "prot. n.", "tel.").
@@ -118,17 +119,16 @@ pub fn persons(ctx: &Context<'_>, range: Range<usize>) -> Vec<Person> {
     let folded = &ctx.folded.text;
     let slice = &folded[range.clone()];
     let mut out = Vec::new();
-    for m in lex("given-names").find_iter(slice) {
-        let start = range.start + m.start;
-        if let Some(end) = name_end(ctx, start, range.start + m.end, range.end) {
+    for m in inside(ctx.lexicon("given-names"), range.clone()) {
+        let start = m.start;
+        if let Some(end) = name_end(ctx, start, m.end, range.end) {
             if !is_office_holder(ctx, start..end) && !after_place_word(folded, start) {
                 out.push(Person { range: start..end, kind: PersonKind::Named });
             }
         }
     }
-    for m in lex("personal-context").find_iter(slice) {
-        let start = range.start + m.start;
-        let end = range.start + m.end;
+    for m in inside(ctx.lexicon("personal-context"), range.clone()) {
+        let (start, end) = (m.start, m.end);
         match m.section {
             "title" => {
                 // "sig. Rossi" names someone; "la signora" alone still points at one person.
@@ -223,22 +223,24 @@ fn after_place_word(folded: &str, start: usize) -> bool {
             .any(|m| m.section == "place" && m.start == 0 && m.end == word.len())
 }
 
-/// Remembers, per sentence, whether someone identifiable is in it: rules ask once per match.
-pub struct PersonCache<'c, 'a> {
-    ctx: &'c Context<'a>,
-    sentences: Sentences,
-    seen: std::collections::HashMap<usize, bool>,
+/// The sentences of the check's folded text, split once per check.
+pub fn sentences<'c>(ctx: &'c Context<'_>) -> &'c Sentences {
+    ctx.shared.sentences.get_or_init(|| Sentences::new(&ctx.folded.text))
 }
 
-impl<'c, 'a> PersonCache<'c, 'a> {
-    pub fn new(ctx: &'c Context<'a>) -> Self {
-        PersonCache { ctx, sentences: Sentences::new(&ctx.folded.text), seen: Default::default() }
-    }
+/// Every identifiable person in the text, found once per check.
+pub fn all_persons<'c>(ctx: &'c Context<'_>) -> &'c [Person] {
+    ctx.shared.persons.get_or_init(|| persons(ctx, 0..ctx.folded.text.len()))
+}
 
-    /// Whether someone identifiable is in the sentence around folded `pos` or the one before.
-    pub fn identifiable_near(&mut self, pos: usize) -> bool {
-        let scope = self.sentences.with_previous(pos);
-        let ctx = self.ctx;
-        *self.seen.entry(scope.start).or_insert_with(|| !persons(ctx, scope).is_empty())
+/// Whether someone identifiable is in the sentence around folded `pos` or the one before;
+/// remembered per sentence for every rule of the check.
+pub fn identifiable_near(ctx: &Context<'_>, pos: usize) -> bool {
+    let scope = sentences(ctx).with_previous(pos);
+    if let Some(&known) = ctx.shared.identifiable.borrow().get(&scope.start) {
+        return known;
     }
+    let found = !persons(ctx, scope.clone()).is_empty();
+    ctx.shared.identifiable.borrow_mut().insert(scope.start, found);
+    found
 }

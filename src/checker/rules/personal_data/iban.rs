@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{after, before, has_cue, lex, mask, personal_source};
+use super::{after, before, mask, personal_source};
 use crate::checker::checksum;
 use crate::checker::{Context, RawFinding, Rule};
 use crate::i18n::Msg;
@@ -90,9 +90,8 @@ impl Rule for IbanRule {
                 continue;
             }
             let fix = mask(&ctx.text[range.clone()], 4, 4);
-            let office = lex("office-context");
-            let said_own = has_cue(ctx.text, before(ctx.text, range.start, 60), office, "comune-account")
-                || has_cue(ctx.text, after(ctx.text, range.end, 60), office, "comune-account");
+            let said_own = ctx.has_cue(before(ctx.text, range.start, 60), "office-context", "comune-account")
+                || ctx.has_cue(after(ctx.text, range.end, 60), "office-context", "comune-account");
             let finding = if said_own {
                 // The text says it is the comune's: likely true, but only the profile can vouch.
                 RawFinding::new(

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{after, lex, mask, personal_source};
+use super::{after, mask, personal_source};
 use crate::checker::{Context, RawFinding, Rule};
 use crate::i18n::Msg;
 use crate::profile::Severity;
@@ -41,7 +41,7 @@ impl Rule for IdDocumentRule {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
         let mut reported = Vec::new();
-        for m in lex("personal-context").find_iter(&ctx.folded.text) {
+        for m in ctx.lexicon("personal-context") {
             if m.section != "id-document" {
                 continue;
             }

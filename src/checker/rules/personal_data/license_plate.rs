@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{before, has_cue, lex, mask, personal_source, reference_before};
+use super::{before, mask, personal_source, reference_before};
 use crate::checker::{Context, RawFinding, Rule};
 use crate::i18n::Msg;
 use crate::profile::Severity;
@@ -29,16 +29,15 @@ impl Rule for LicensePlateRule {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
-        let cues = lex("personal-context");
         for m in plates().find_iter(ctx.text) {
             if reference_before(ctx.text, m.start()) {
                 continue;
             }
             let back = before(ctx.text, m.start(), 40);
-            if has_cue(ctx.text, back.clone(), cues, "id-document") {
+            if ctx.has_cue(back.clone(), "personal-context", "id-document") {
                 continue;
             }
-            let (severity, it, en) = if has_cue(ctx.text, back, cues, "plate") {
+            let (severity, it, en) = if ctx.has_cue(back, "personal-context", "plate") {
                 (
                     Severity::Error,
                     "Targa di un veicolo: porta al proprietario ed è un dato personale; non va diffusa sul canale.",

@@ -68,12 +68,6 @@ pub(crate) fn mask(s: &str, keep: usize, keep_end: usize) -> String {
         .collect()
 }
 
-/// Whether a section of `lex` occurs in `text[range]` (original bytes on char boundaries).
-pub(crate) fn has_cue(text: &str, range: Range<usize>, lex: &Lexicon, section: &str) -> bool {
-    let folded = Folded::new(&text[range]);
-    lex.find_iter(&folded.text).iter().any(|m| m.section == section)
-}
-
 /// The original text up to `max_chars` chars before `pos`, not crossing a blank line or
 /// the end of the previous sentence.
 pub(crate) fn before(text: &str, pos: usize, max_chars: usize) -> Range<usize> {

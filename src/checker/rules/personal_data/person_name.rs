@@ -7,8 +7,9 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::context::{persons, PersonKind, Sentences};
-use super::{lex, personal_source};
+use super::context::{all_persons, sentences, PersonKind};
+use super::personal_source;
+use crate::checker::shared::inside;
 use crate::checker::{Context, RawFinding, Rule};
 use crate::i18n::Msg;
 use crate::profile::Severity;
@@ -49,19 +50,16 @@ impl Rule for PersonNameRule {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
         let folded = &ctx.folded.text;
-        let named: Vec<_> = persons(ctx, 0..folded.len()).into_iter().filter(|p| p.kind == PersonKind::Named).collect();
-        if named.is_empty() {
-            return;
-        }
-        let sentences = Sentences::new(folded);
+        let named = all_persons(ctx).iter().filter(|p| p.kind == PersonKind::Named);
         for p in named {
-            let scope = sentences.with_next(p.range.start);
+            let scope = sentences(ctx).with_next(p.range.start);
             let s = &folded[scope.clone()];
-            let detail = if lex("special-category").is_match(s) {
+            let mentions = |family: &str| inside(ctx.lexicon(family), scope.clone()).next().is_some();
+            let detail = if mentions("special-category") {
                 Some(Detail::Health)
-            } else if lex("judicial-data").is_match(s) {
+            } else if mentions("judicial-data") {
                 Some(Detail::Judicial)
-            } else if lex("personal-context").find_iter(s).iter().any(|m| m.section == "residence")
+            } else if inside(ctx.lexicon("personal-context"), scope.clone()).any(|m| m.section == "residence")
                 || address_after().is_match(&folded[p.range.end..scope.end])
             {
                 Some(Detail::Address)

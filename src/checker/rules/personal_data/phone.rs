@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{after, before, digits, has_cue, lex, mask, personal_source, reference_before};
+use super::{after, before, digits, mask, personal_source, reference_before};
 use crate::checker::{Context, RawFinding, Rule};
 use crate::i18n::Msg;
 use crate::profile::{Channel, Severity};
@@ -165,11 +165,10 @@ fn price_before(text: &str, pos: usize) -> bool {
 
 /// An office's name near the number, and no person's name between them.
 fn office_number(ctx: &Context<'_>, range: &Range<usize>) -> bool {
-    let office = lex("office-context");
     let back = before(ctx.text, range.start, 80);
-    let near = has_cue(ctx.text, back.clone(), office, "office")
-        || has_cue(ctx.text, after(ctx.text, range.end, 40), office, "office");
-    near && !has_cue(ctx.text, back, lex("personal-context"), "title")
+    let near = ctx.has_cue(back.clone(), "office-context", "office")
+        || ctx.has_cue(after(ctx.text, range.end, 40), "office-context", "office");
+    near && !ctx.has_cue(back, "personal-context", "title")
 }
 
 impl Rule for PhoneRule {

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{before, digits, has_cue, lex, personal_source, reference_before};
+use super::{before, digits, personal_source, reference_before};
 use crate::checker::checksum;
 use crate::checker::{Context, RawFinding, Rule};
 use crate::i18n::Msg;
@@ -34,7 +34,7 @@ impl Rule for VatNumberRule {
             if number == own || !checksum::partita_iva_valid(&number) {
                 continue;
             }
-            let cue = has_cue(ctx.text, before(ctx.text, m.start(), 30), lex("personal-context"), "tax-id");
+            let cue = ctx.has_cue(before(ctx.text, m.start(), 30), "personal-context", "tax-id");
             // Without a "P.IVA" cue, a number that could be a phone number or a reference is
             // left to those rules: one in ten random numbers passes the check digit.
             if !cue && (number.starts_with(['0', '3']) || reference_before(ctx.text, m.start())) {
