@@ -378,3 +378,65 @@ fn profile_text_is_carried_as_text_never_interpreted() {
     assert!(!html.contains("<script>") && !html.contains("<img"));
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
 }
+
+fn two_channels() -> Profile {
+    profile::load(include_str!("fixtures/www/two-channels.json")).expect("two-channel fixture loads").0
+}
+
+#[test]
+fn a_profile_with_two_channels_offers_both_and_switches_on_the_first_step() {
+    let p = two_channels();
+    let mut f = Flow::new(&p, Lang::It, None).unwrap();
+    let v = f.view();
+    let offered: Vec<(usize, &str, bool)> = v.channels.iter().map(|c| (c.index, c.kind, c.selected)).collect();
+    assert_eq!(offered, vec![(0, "whatsapp-channel", true), (1, "telegram-channel", false)]);
+    assert_eq!(v.channels[1].label, "Canale Telegram del Comune di Esempio");
+    let whatsapp_version = f.policy_version().to_owned();
+
+    f.select_channel(&p, 1).unwrap();
+    assert_eq!(f.channel_index(), 1);
+    assert_eq!(f.step(), Step::Policy);
+    let v = f.view();
+    assert_eq!(v.channel.kind, "telegram-channel");
+    assert_eq!(v.join.primary.url, "https://t.me/comuneesempio");
+    assert!(v.channels[1].selected && !v.channels[0].selected);
+    // The informativa names the channel's platform, so the version differs.
+    assert_ne!(f.policy_version(), whatsapp_version);
+    // The acknowledgements and the unsubscribe steps are the Telegram channel's now.
+    for text in f.acks().iter().map(|a| a.label.as_str()).chain(v.unsubscribe.steps.iter().map(String::as_str)) {
+        assert!(!text.contains("WhatsApp"), "{text}");
+    }
+
+    // Not a joinable channel, and not after the first step.
+    let err = f.select_channel(&p, 7).unwrap_err();
+    assert_eq!(err.code, "unknown-channel");
+    f.next().unwrap();
+    assert_eq!(f.select_channel(&p, 0).unwrap_err().code, "invalid-transition");
+    assert_eq!(f.channel_index(), 1);
+}
+
+#[test]
+fn a_returning_visitor_comes_back_to_the_channel_they_joined() {
+    let p = two_channels();
+    let mut f = Flow::new(&p, Lang::It, None).unwrap();
+    f.select_channel(&p, 1).unwrap();
+    f.next().unwrap();
+    f.next().unwrap();
+    for id in ack_ids(&f) {
+        f.set_ack(id, true).unwrap();
+    }
+    let json = f.consent(now()).unwrap().to_json();
+
+    let back = Flow::new(&p, Lang::It, Some(&json)).unwrap();
+    assert_eq!(back.step(), Step::Join);
+    assert_eq!(back.channel_index(), 1);
+    assert!(!back.policy_changed());
+    assert_eq!(back.view().join.primary.url, "https://t.me/comuneesempio");
+
+    // The same receipt against a profile whose Telegram informativa changed: asked again.
+    let mut changed = p.clone();
+    changed.privacy.retention = "I dati sono conservati per un anno.".into();
+    let again = Flow::new(&changed, Lang::It, Some(&json)).unwrap();
+    assert_eq!(again.step(), Step::Policy);
+    assert!(again.policy_changed());
+}

@@ -60,9 +60,14 @@ impl std::fmt::Display for FlowError {
 
 impl std::error::Error for FlowError {}
 
-/// The first one-way channel of the profile, the one a citizen is invited to join, with its index.
+/// The channels a citizen may join (the one-way ones), with their index in the profile.
+pub fn joinable_channels(profile: &Profile) -> impl Iterator<Item = (usize, &Channel)> {
+    profile.channels.iter().enumerate().filter(|(_, c)| c.is_one_way())
+}
+
+/// The first one-way channel of the profile, the one a citizen is offered first, with its index.
 pub fn primary_channel(profile: &Profile) -> Option<(usize, &Channel)> {
-    profile.channels.iter().enumerate().find(|(_, c)| c.is_one_way())
+    joinable_channels(profile).next()
 }
 
 /// One citizen's way through the consent flow for one profile.
@@ -71,6 +76,8 @@ pub struct Flow {
     lang: Lang,
     step: Step,
     profile_id: String,
+    channel_index: usize,
+    choices: Vec<view::ChannelChoice>,
     version: String,
     comune: crate::informativa::ComuneName,
     acks: Vec<Ack>,
@@ -84,25 +91,54 @@ impl Flow {
     /// `saved`: a receipt from an earlier visit (JSON). If it matches this profile and the
     /// current policy version the flow starts at the join step; if the policy changed since,
     /// it starts over with `policy_changed`; a malformed or foreign receipt is ignored.
+    /// The flow offers the primary channel, or the one the saved receipt was given for.
     pub fn new(profile: &Profile, lang: Lang, saved: Option<&str>) -> Result<Flow, Vec<ProfileIssue>> {
-        let (idx, channel) = primary_channel(profile).ok_or_else(|| {
+        let (idx, _) = primary_channel(profile).ok_or_else(|| {
             vec![ProfileIssue::error(
                 "$.channels",
                 "nessun canale a senso unico (canale o lista broadcast) a cui iscriversi",
                 "no one-way channel (channel or broadcast list) to join",
             )]
         })?;
+        let mut flow = Flow::for_channel(profile, idx, lang)?;
+        let Some(r) = saved.and_then(Receipt::from_json).filter(|r| r.profile_id == flow.profile_id) else {
+            return Ok(flow);
+        };
+        // A receipt names no channel: its policy version (which covers the channel's
+        // informativa) tells which one the citizen joined.
+        if r.policy_version != flow.version {
+            let other = joinable_channels(profile)
+                .find(|&(i, c)| i != idx && policy_version(profile, Some(c)) == r.policy_version);
+            if let Some((i, _)) = other {
+                flow = Flow::for_channel(profile, i, lang)?;
+            }
+        }
+        flow.restore(r);
+        Ok(flow)
+    }
+
+    /// A flow for the channel at `index` in the profile's `channels` (a one-way channel).
+    pub fn for_channel(profile: &Profile, index: usize, lang: Lang) -> Result<Flow, Vec<ProfileIssue>> {
+        let path = format!("$.channels[{index}]");
+        let channel = profile.channels.get(index).filter(|c| c.is_one_way()).ok_or_else(|| {
+            vec![ProfileIssue::error(
+                path.clone(),
+                "non è un canale a senso unico a cui ci si possa iscrivere",
+                "not a one-way channel one can join",
+            )]
+        })?;
         let comune = crate::informativa::display_comune(profile);
-        let path = format!("$.channels[{idx}]");
         let name =
             if channel.name().trim().is_empty() { comune.bare.clone() } else { channel.name().trim().to_owned() };
         let join = join::join(channel, &path, &name, &comune.bare, lang).map_err(|e| vec![e])?;
         let version = policy_version(profile, Some(channel));
         let acks = acks::acks_for(channel, &comune, view::platform_name(channel), lang);
-        let mut flow = Flow {
+        Ok(Flow {
             lang,
             step: Step::Policy,
             profile_id: profile.id.clone(),
+            channel_index: index,
+            choices: view::channel_choices(profile, &comune, lang),
             checked: vec![false; acks.len()],
             acks,
             receipt: None,
@@ -110,25 +146,51 @@ impl Flow {
             fixed: view::fixed(profile, channel, join, &comune, lang),
             comune,
             version,
-        };
-        if let Some(r) = saved.and_then(Receipt::from_json).filter(|r| r.profile_id == flow.profile_id) {
-            if r.policy_version == flow.version {
-                for (a, c) in flow.acks.iter().zip(flow.checked.iter_mut()) {
-                    *c = r.acknowledgements.iter().any(|g| g == a.id);
-                }
-                if flow.all_required_checked() {
-                    flow.step = Step::Join;
-                    flow.receipt = Some(r);
-                } else {
-                    // Same text, but an acknowledgement added since: ask again.
-                    flow.checked.iter_mut().for_each(|c| *c = false);
-                    flow.policy_changed = true;
-                }
-            } else {
-                flow.policy_changed = true;
-            }
+        })
+    }
+
+    fn restore(&mut self, r: Receipt) {
+        if r.policy_version != self.version {
+            self.policy_changed = true;
+            return;
         }
-        Ok(flow)
+        for (a, c) in self.acks.iter().zip(self.checked.iter_mut()) {
+            *c = r.acknowledgements.iter().any(|g| g == a.id);
+        }
+        if self.all_required_checked() {
+            self.step = Step::Join;
+            self.receipt = Some(r);
+        } else {
+            // Same text, but an acknowledgement added since: ask again.
+            self.checked.iter_mut().for_each(|c| *c = false);
+            self.policy_changed = true;
+        }
+    }
+
+    /// Offers another of the profile's channels instead. Only on the first step: the
+    /// informativa and the acknowledgements that follow depend on the channel.
+    pub fn select_channel(&mut self, profile: &Profile, index: usize) -> Result<(), FlowError> {
+        if self.step != Step::Policy {
+            return Err(self.invalid_from("selectChannel"));
+        }
+        if index == self.channel_index {
+            return Ok(());
+        }
+        let mut next = Flow::for_channel(profile, index, self.lang).map_err(|issues| {
+            let m = issues.into_iter().next().map(|i| i.message);
+            FlowError {
+                code: "unknown-channel",
+                message: m.unwrap_or_else(|| Msg::new("canale sconosciuto", "unknown channel")),
+            }
+        })?;
+        next.policy_changed = self.policy_changed;
+        *self = next;
+        Ok(())
+    }
+
+    /// The index in the profile's `channels` of the channel this flow offers.
+    pub fn channel_index(&self) -> usize {
+        self.channel_index
     }
 
     pub fn step(&self) -> Step {
@@ -316,6 +378,17 @@ impl Flow {
             can_decline: self.can_decline(),
             comune: &f.comune,
             channel: &f.channel,
+            channels: self
+                .choices
+                .iter()
+                .map(|c| view::ChannelOption {
+                    index: c.index,
+                    kind: c.kind,
+                    platform: c.platform,
+                    label: &c.label,
+                    selected: c.index == self.channel_index,
+                })
+                .collect(),
             policy: &f.policy,
             informativa: &f.informativa,
             consent: view::consent_view(&self.acks, &self.checked, self.can_consent(), &self.comune, self.lang),

@@ -41,6 +41,25 @@ pub struct ChannelView {
     pub label: String,
 }
 
+/// One of the channels a citizen may choose between (the profile's one-way channels).
+#[derive(Debug, Clone, Serialize)]
+pub struct ChannelChoice {
+    /// Index in the profile's `channels`, to pass to `select_channel`.
+    pub index: usize,
+    pub kind: &'static str,
+    pub platform: &'static str,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChannelOption<'a> {
+    pub index: usize,
+    pub kind: &'static str,
+    pub platform: &'static str,
+    pub label: &'a str,
+    pub selected: bool,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct PolicyView {
     pub title: String,
@@ -115,6 +134,7 @@ pub struct View<'a> {
     pub can_decline: bool,
     pub comune: &'a ComuneView,
     pub channel: &'a ChannelView,
+    pub channels: Vec<ChannelOption<'a>>,
     pub policy: &'a PolicyView,
     pub informativa: &'a Informativa,
     pub consent: ConsentView<'a>,
@@ -140,10 +160,9 @@ pub(super) fn platform_name(channel: &Channel) -> &'static str {
     }
 }
 
-pub(super) fn fixed(profile: &Profile, channel: &Channel, join: Join, comune: &ComuneName, lang: Lang) -> Fixed {
+/// "Canale WhatsApp del Comune di Siracusa".
+fn channel_label(channel: &Channel, comune: &ComuneName, lang: Lang) -> String {
     let it = lang == Lang::It;
-    let t = |a: &str, b: &str| if it { a.to_owned() } else { b.to_owned() };
-    let name = channel_name(channel, &comune.bare);
     let kind_label = match (channel, it) {
         (Channel::WhatsappBroadcast { .. }, true) => "Lista broadcast WhatsApp",
         (Channel::WhatsappBroadcast { .. }, false) => "WhatsApp broadcast list",
@@ -152,6 +171,28 @@ pub(super) fn fixed(profile: &Profile, channel: &Channel, join: Join, comune: &C
         (_, true) => "Canale WhatsApp",
         (_, false) => "WhatsApp channel",
     };
+    if it {
+        format!("{kind_label} {}", comune.del)
+    } else {
+        format!("{kind_label} of {}", comune.bare)
+    }
+}
+
+pub(super) fn channel_choices(profile: &Profile, comune: &ComuneName, lang: Lang) -> Vec<ChannelChoice> {
+    super::joinable_channels(profile)
+        .map(|(index, c)| ChannelChoice {
+            index,
+            kind: c.kind(),
+            platform: platform(c),
+            label: channel_label(c, comune, lang),
+        })
+        .collect()
+}
+
+pub(super) fn fixed(profile: &Profile, channel: &Channel, join: Join, comune: &ComuneName, lang: Lang) -> Fixed {
+    let it = lang == Lang::It;
+    let t = |a: &str, b: &str| if it { a.to_owned() } else { b.to_owned() };
+    let name = channel_name(channel, &comune.bare);
     let c = &profile.comune;
     let help = &profile.help;
     let mut contacts = Vec::new();
@@ -185,7 +226,7 @@ pub(super) fn fixed(profile: &Profile, channel: &Channel, join: Join, comune: &C
         channel: ChannelView {
             kind: channel.kind(),
             platform: platform(channel),
-            label: if it { format!("{kind_label} {}", comune.del) } else { format!("{kind_label} of {}", comune.bare) },
+            label: channel_label(channel, comune, lang),
             name,
         },
         policy: PolicyView {

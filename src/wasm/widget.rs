@@ -29,6 +29,9 @@ export interface View {
     name: string;                   // channel name (falls back to the comune's official name)
     label: string;                  // e.g. "Canale WhatsApp del Comune di Siracusa"
   };
+  // Every channel the comune offers (its one-way channels), the one this flow is for selected.
+  // With more than one, the citizen may pick another on the first step: selectChannel(index).
+  channels: { index: number; kind: View["channel"]["kind"]; platform: "whatsapp" | "telegram"; label: string; selected: boolean }[];
   policy: {
     title: string;
     approval: string;               // "Delibera di Giunta Comunale n. 2 del 17/01/2025", "" if unknown
@@ -90,6 +93,8 @@ export interface Receipt {                 // no personal data
 #[wasm_bindgen]
 pub struct Subscription {
     flow: Flow,
+    /// Kept to rebuild the flow when the citizen picks another of the comune's channels.
+    profile: crate::profile::Profile,
 }
 
 fn json_value<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -97,19 +102,20 @@ fn json_value<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&text)
 }
 
-/// An `Error` with `code` ("invalid-transition", "unknown-ack", "missing-ack").
+/// An `Error` with `code` ("invalid-transition", "unknown-ack", "missing-ack", "unknown-channel").
 fn flow_error(e: FlowError, lang: Lang) -> JsValue {
     let err = js_error(e.message.get(lang), None);
     let _ = js_sys::Reflect::set(&err, &JsValue::from_str("code"), &JsValue::from_str(e.code));
     err
 }
 
-fn flow_for(profile_json: &str, lang: Lang, saved: Option<&str>) -> Result<Flow, JsValue> {
+fn flow_for(profile_json: &str, lang: Lang, saved: Option<&str>) -> Result<(Flow, crate::profile::Profile), JsValue> {
     let profile = load_profile(profile_json, lang)?;
-    Flow::new(&profile, lang, saved).map_err(|issues| {
+    let flow = Flow::new(&profile, lang, saved).map_err(|issues| {
         let summary: Vec<String> = issues.iter().map(|i| i.render(lang)).collect();
         js_error(&summary.join("\n"), Some(&issues))
-    })
+    })?;
+    Ok((flow, profile))
 }
 
 #[wasm_bindgen]
@@ -123,7 +129,8 @@ impl Subscription {
         _now_ms: Option<f64>,
     ) -> Result<Subscription, JsValue> {
         let lang = parse_lang(lang);
-        Ok(Subscription { flow: flow_for(profile_json, lang, saved_receipt_json.as_deref())? })
+        let (flow, profile) = flow_for(profile_json, lang, saved_receipt_json.as_deref())?;
+        Ok(Subscription { flow, profile })
     }
 
     #[wasm_bindgen(getter)]
@@ -145,6 +152,13 @@ impl Subscription {
     #[wasm_bindgen(unchecked_return_type = "View")]
     pub fn back(&mut self) -> Result<JsValue, JsValue> {
         self.flow.back().map_err(|e| flow_error(e, self.flow.lang()))?;
+        self.view()
+    }
+
+    /// Offers another of the comune's channels (`view.channels[i].index`); first step only.
+    #[wasm_bindgen(js_name = selectChannel, unchecked_return_type = "View")]
+    pub fn select_channel(&mut self, index: u32) -> Result<JsValue, JsValue> {
+        self.flow.select_channel(&self.profile, index as usize).map_err(|e| flow_error(e, self.flow.lang()))?;
         self.view()
     }
 
@@ -193,7 +207,7 @@ impl Subscription {
 /// `"sha256:<hex>"`: the version a receipt must carry to be current.
 #[wasm_bindgen(js_name = policyVersion)]
 pub fn policy_version(profile_json: &str) -> Result<String, JsValue> {
-    Ok(flow_for(profile_json, Lang::It, None)?.policy_version().to_owned())
+    Ok(flow_for(profile_json, Lang::It, None)?.0.policy_version().to_owned())
 }
 
 /// The informativa as `"text"`, `"markdown"` or `"html"` (escaped).

@@ -352,8 +352,8 @@ describe('consent choices', () => {
 
 describe('keyboard only', () => {
   /**
-   * Presses Tab until the focused element inside the widget matches `want` ({ text } or
-   * { uncheckedBox: true }), and checks it shows a focus ring.
+   * Presses Tab until the focused element inside the widget matches `want` ({ text },
+   * { uncheckedBox: true } or { radio: channelIndex }), and checks it shows a focus ring.
    */
   async function tabTo(page, want, max = 60) {
     for (let i = 0; i < max; i++) {
@@ -361,7 +361,11 @@ describe('keyboard only', () => {
       const hit = await page.evaluate((w) => {
         const el = document.activeElement?.shadowRoot?.activeElement;
         if (!el) return null;
-        const ok = w.uncheckedBox ? el.type === 'checkbox' && !el.checked : el.textContent.trim() === w.text;
+        const ok = w.uncheckedBox
+          ? el.type === 'checkbox' && !el.checked
+          : w.radio !== undefined
+            ? el.type === 'radio' && el.dataset.channel === w.radio
+            : el.textContent.trim() === w.text;
         if (!ok) return null;
         const cs = getComputedStyle(el);
         return { outline: cs.outlineStyle, width: parseFloat(cs.outlineWidth) };
@@ -401,6 +405,35 @@ describe('keyboard only', () => {
     assert.equal(await stepOf(s.page), 'revoked');
     await shot(s.page, 'keyboard-revoked');
     assertClean(s, 'keyboard');
+    await s.context.close();
+  });
+
+  test('two channels: arrow keys pick Telegram on the first step, focus stays on the choice, a return visit keeps it', async () => {
+    const s = await openPage(h, `${TEST_PAGE}?profile=/__test__/two-channels.json&remember=1`, { device: 'desktop' });
+    assert.equal(await ready(s.page), 'ready');
+    const radios = s.page.locator(`${W} input[type=radio]`);
+    assert.equal(await radios.count(), 2, 'one choice per channel');
+    assert.equal(await s.page.locator(`${W} fieldset.b-channels legend`).textContent(), 'Dove vuoi ricevere le comunicazioni del Comune?');
+    await tabTo(s.page, { radio: '0' });
+    await s.page.keyboard.press('ArrowDown');
+    await s.page.waitForFunction(() => document.querySelector('banditore-iscrizione').view?.channel.kind === 'telegram-channel');
+    const focused = await s.page.evaluate(() => document.activeElement.shadowRoot.activeElement?.dataset.channel);
+    assert.equal(focused, '1', 'focus stays on the chosen channel after the re-render');
+    assert.equal(await radios.nth(1).isChecked(), true);
+    assert.equal(await stepOf(s.page), 'policy');
+    await checkStep(s.page, 'two-channels-policy');
+    await press(s.page, 'Continua');
+    assert.equal(await s.page.locator(`${W} input[type=radio]`).count(), 0, 'the choice is made on the first step only');
+    await press(s.page, 'Continua');
+    await giveConsent(s.page);
+    assert.equal(await stepOf(s.page), 'join');
+    assertJoinUrl(await s.page.locator(`${W} [data-join=link]`).getAttribute('href'), { url: 'https://t.me/comuneesempio' }, 'telegram');
+    await checkStep(s.page, 'two-channels-join');
+    await s.page.reload();
+    await ready(s.page);
+    assert.equal(await stepOf(s.page), 'join', 'the stored receipt brings the citizen back to the Telegram channel');
+    assertJoinUrl(await s.page.locator(`${W} [data-join=link]`).getAttribute('href'), { url: 'https://t.me/comuneesempio' }, 'telegram, again');
+    assertClean(s, 'two channels');
     await s.context.close();
   });
 });

@@ -161,6 +161,30 @@ test("a returning visitor: current receipt → join; changed policy → policy w
   }
 });
 
+test("two channels: the citizen picks Telegram on the first step and comes back to it", () => {
+  const json = fs.readFileSync(new URL("tests/fixtures/www/two-channels.json", root), "utf8");
+  const s = new Subscription(json, "it", null, NOW);
+  let v = s.view();
+  assert.deepEqual(v.channels.map((c) => [c.index, c.platform, c.selected]), [[0, "whatsapp", true], [1, "telegram", false]]);
+  v = s.selectChannel(1);
+  assert.equal(v.step, "policy");
+  assert.equal(v.channel.kind, "telegram-channel");
+  assert.equal(v.join.primary.url, "https://t.me/comuneesempio");
+  assert.equal(decodeQr(v.join.qr.svg), "https://t.me/comuneesempio");
+  assert.throws(() => s.selectChannel(5), (e) => e.code === "unknown-channel");
+  s.next();
+  assert.throws(() => s.selectChannel(0), (e) => e.code === "invalid-transition");
+  assert.equal(s.view().channel.kind, "telegram-channel", "a refused switch changes nothing");
+  v = s.next();
+  for (const a of v.consent.acks) v = s.setAck(a.id, true);
+  s.consent(NOW);
+  const back = new Subscription(json, "it", s.receiptJson(), NOW);
+  assert.equal(back.step, "join");
+  assert.equal(back.view().join.primary.url, "https://t.me/comuneesempio");
+  // One channel: nothing to choose.
+  assert.equal(new Subscription(fixture, "it", null, NOW).view().channels.length, 1);
+});
+
 test("an invalid profile throws an Error with issues", () => {
   assert.throws(() => new Subscription("{ nope", "it", null, NOW), (e) => Array.isArray(e.issues) && e.issues[0].level === "error" && e.issues[0].path.startsWith("$") && /JSON/.test(e.message));
   const bad = JSON.parse(fixture);

@@ -69,6 +69,7 @@ function elementClass(boot) {
       remember: this.hasAttribute('remember'),
       act: (action) => this._act(action),
       setAck: (id, checked) => this._setAck(id, checked),
+      selectChannel: (index) => this._selectChannel(index),
     };
   }
 
@@ -179,6 +180,17 @@ function elementClass(boot) {
     } catch (e) {
       this._flowError(e);
     }
+  }
+
+  _selectChannel(index) {
+    try {
+      this._view = this._sub.selectChannel(index);
+    } catch (e) {
+      return this._flowError(e);
+    }
+    // The step stays the same: keep the focus on the choice (arrow keys move between radios).
+    this._render({ focus: false, announce: false });
+    this._body.querySelector(`input[data-channel="${Number(index)}"]`)?.focus();
   }
 
   _act(action) {

@@ -79,6 +79,7 @@ function policyStep(ctx, v) {
     v.policy_changed && v.messages.policy_changed
       ? h('p', { class: 'b-notice', role: 'note' }, v.messages.policy_changed)
       : null,
+    channelPicker(ctx, v),
     h('ul', { class: 'b-summary' }, (policy.summary || []).map((s) => h('li', {}, s))),
     full,
     policy.url ? h('p', {}, link(policy.url, t.policyLink)) : null,
@@ -87,6 +88,31 @@ function policyStep(ctx, v) {
       v.can_decline ? button(t.notJoin, () => ctx.act('decline'), { kind: 'secondary' }) : null,
     ),
   );
+}
+
+/** With more than one channel (say WhatsApp and Telegram) the citizen picks one first: what follows depends on it. */
+function channelPicker(ctx, v) {
+  const channels = v.channels || [];
+  if (channels.length < 2) return null;
+  const name = uid('b-channel');
+  const items = channels.map((c) => {
+    const id = uid('b-channel');
+    return h(
+      'div',
+      { class: 'b-check' },
+      h('input', {
+        type: 'radio',
+        id,
+        name,
+        value: String(c.index),
+        'data-channel': String(c.index),
+        checked: c.selected,
+        onchange: (e) => e.target.checked && ctx.selectChannel(c.index),
+      }),
+      h('label', { for: id }, c.label),
+    );
+  });
+  return h('fieldset', { class: 'b-fieldset b-channels' }, h('legend', {}, ctx.t.channelLegend), items);
 }
 
 function informativaStep(ctx, v) {
