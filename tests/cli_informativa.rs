@@ -96,3 +96,18 @@ fn bad_arguments_and_profiles_exit_2_with_a_message() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("JSON"));
     assert!(o.stdout.is_empty());
 }
+
+#[test]
+fn channel_option_picks_one_of_the_comune_s_channels() {
+    let fixture = "tests/fixtures/www/two-channels.json";
+    let first = run(&["--profile", fixture], None);
+    let telegram = run(&["--profile", fixture, "--channel", "1"], None);
+    assert!(first.status.success() && telegram.status.success(), "{}", String::from_utf8_lossy(&telegram.stderr));
+    assert_eq!(stdout(&first), stdout(&run(&["--profile", fixture, "--channel", "0"], None)), "default: the first channel");
+    assert!(stdout(&telegram).contains("Telegram"), "{}", stdout(&telegram));
+    assert_ne!(stdout(&first), stdout(&telegram));
+    let o = run(&["--profile", fixture, "--channel", "5"], None);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("0 (whatsapp-channel), 1 (telegram-channel)"), "{err}");
+}

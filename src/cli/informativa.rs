@@ -1,9 +1,9 @@
-//! `banditore informativa --profile P [--lang it|en] [--format text|html|markdown]`: the art. 13
-//! privacy notice from the profile, with the same code the citizen widget uses.
+//! `banditore informativa --profile P [--lang it|en] [--format text|html|markdown] [--channel N]`:
+//! the art. 13 privacy notice from the profile, with the same code the citizen widget uses.
 
 use std::process::ExitCode;
 
-use banditore::consent::primary_channel;
+use banditore::consent::{joinable_channels, primary_channel};
 use banditore::i18n::Lang;
 use banditore::informativa::{self, Format};
 
@@ -18,6 +18,10 @@ pub struct Args {
     /// Formato / Format: text, markdown, html (HTML escaped).
     #[arg(long, short, default_value = "text")]
     format: String,
+    /// Il canale (indice in `channels`, dal primo a senso unico) / The channel (index in `channels`;
+    /// default: the first one-way channel). The notice names the channel's platform and data.
+    #[arg(long, short)]
+    channel: Option<usize>,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -33,7 +37,19 @@ pub fn run(args: Args) -> ExitCode {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let channel = primary_channel(&profile).map(|(_, c)| c);
+    let channel = match args.channel {
+        None => primary_channel(&profile).map(|(_, c)| c),
+        Some(i) => match joinable_channels(&profile).find(|&(j, _)| j == i) {
+            Some((_, c)) => Some(c),
+            None => {
+                let ok: Vec<String> = joinable_channels(&profile).map(|(j, c)| format!("{j} ({})", c.kind())).collect();
+                return usage(&format!(
+                    "--channel {i}: nessun canale a senso unico con questo indice (ammessi: {list}) / no one-way channel at this index (allowed: {list})",
+                    list = ok.join(", ")
+                ));
+            }
+        },
+    };
     print!("{}", informativa::render(&informativa::build(&profile, channel, lang), format, lang));
     ExitCode::SUCCESS
 }
