@@ -3,6 +3,9 @@
 //! symbols inside words become letters ("c4zzo", "str0nz0", "$tronzo") and masked letters
 //! ("m*rda", "p0rco d*o") are filled with the vowel that makes an offensive term. Every
 //! rewrite keeps byte lengths, so matches map back to the original text unchanged.
+//! Words spelled out letter by letter ("s t r o n z o", "m.e.r.d.a") or stretched ("cazzzzo")
+//! are rebuilt and looked up whole: Italian has no tripled letters and no run of one-letter
+//! words, so ordinary text never takes this path.
 
 use std::ops::Range;
 
@@ -18,7 +21,7 @@ pub static RULE: OffensiveRule = OffensiveRule;
 const ID: &str = "offensive";
 
 /// Characters that stand for a letter in dodged spellings.
-fn leet(c: u8) -> Option<u8> {
+const fn leet(c: u8) -> Option<u8> {
     Some(match c {
         b'4' | b'@' => b'a',
         b'3' => b'e',
@@ -32,7 +35,7 @@ fn leet(c: u8) -> Option<u8> {
 
 /// A mask replaces a letter: "m*rda", "c#zzo". Dots and dashes are not masks: they join
 /// host names, times and compound words far more often than they hide a swear word.
-fn is_mask(c: u8) -> bool {
+const fn is_mask(c: u8) -> bool {
     matches!(c, b'*' | b'#')
 }
 
@@ -44,7 +47,18 @@ const MAX_MASKS: u32 = 3;
 /// symbols with at least one letter and at least one stand-in or mask between letters.
 fn tokens(bytes: &[u8]) -> Vec<Range<usize>> {
     // Dots split tokens, so "www.x.it" or "12.30" never become one word.
-    let part = |c: u8| c.is_ascii_alphanumeric() || leet(c).is_some() || is_mask(c);
+    // Asked for every byte of the text: a table.
+    static PART: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut c = 0;
+        while c < 256 {
+            let b = c as u8;
+            t[c] = b.is_ascii_alphanumeric() || leet(b).is_some() || is_mask(b);
+            c += 1;
+        }
+        t
+    };
+    let part = |c: u8| PART[c as usize];
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
@@ -181,6 +195,104 @@ fn message(section: &str, matched: &str) -> Msg {
     )
 }
 
+/// The lexicon section `word` belongs to when the whole of it is an offensive term (built-in
+/// or the profile's own, and not one the profile allows).
+fn whole_term<'a>(ctx: &Context<'a>, word: &str) -> Option<&'a str> {
+    if word.is_empty() || ctx.prepared.is_allowed(ID, word) {
+        return None;
+    }
+    let whole = |m: &lexicon::LexMatch<'_>| m.start == 0 && m.end == word.len();
+    if let Some(m) = lexicon::builtin(ID).and_then(|l| l.find_iter(word).into_iter().find(whole)) {
+        return Some(m.section);
+    }
+    let extra = ctx.prepared.extra.get(ID)?;
+    extra.find_iter(word).iter().any(whole).then_some("extra")
+}
+
+/// Letters spelled out one by one with the same separator: "s t r o n z o", "m.e.r.d.a",
+/// "c-a-z-z-o". Yields the folded range from the first to the last letter and the word.
+fn spelled_out(bytes: &[u8]) -> Vec<(Range<usize>, String)> {
+    let single = |i: usize| {
+        bytes[i].is_ascii_alphabetic()
+            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+            && bytes.get(i + 1).map_or(true, |c| !c.is_ascii_alphanumeric())
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !single(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut word = String::from(bytes[i] as char);
+        let sep = bytes.get(i + 1).copied().filter(|c| matches!(c, b' ' | b'.' | b'-' | b'_'));
+        let mut end = i + 1;
+        if let Some(sep) = sep {
+            while end + 1 < bytes.len() && bytes[end] == sep && single(end + 1) {
+                word.push(bytes[end + 1] as char);
+                end += 2;
+            }
+        }
+        if word.len() >= 3 {
+            out.push((start..end, word));
+        }
+        i = end;
+    }
+    out
+}
+
+/// Words with a letter tripled or more ("cazzzzo", "merdaaa"), with the variants that bring
+/// each such run back to one or two letters.
+fn stretched(bytes: &[u8]) -> Vec<(Range<usize>, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        // Runs of one letter: (letter, length).
+        let mut runs: Vec<(u8, usize)> = Vec::new();
+        for &c in &bytes[start..i] {
+            match runs.last_mut() {
+                Some((l, n)) if *l == c => *n += 1,
+                _ => runs.push((c, 1)),
+            }
+        }
+        let long = runs.iter().filter(|(_, n)| *n >= 3).count();
+        // Three stretched runs give 8 variants; more is noise, not a word.
+        if long == 0 || long > 3 {
+            continue;
+        }
+        let variants = (0..1usize << long)
+            .map(|mask| {
+                let mut w = String::new();
+                let mut k = 0;
+                for &(c, n) in &runs {
+                    let keep = if n >= 3 {
+                        k += 1;
+                        1 + (mask >> (k - 1) & 1)
+                    } else {
+                        n
+                    };
+                    w.extend(std::iter::repeat(c as char).take(keep));
+                }
+                w
+            })
+            .collect();
+        out.push((start..i, variants));
+    }
+    out
+}
+
 impl Rule for OffensiveRule {
     fn ids(&self) -> &'static [&'static str] {
         &[ID]
@@ -188,14 +300,32 @@ impl Rule for OffensiveRule {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
         let normal = normalise(ctx);
-        let hits: Vec<Hit<'_>> = lexicon_hits::find(ctx, ID, &normal);
-        for h in hits {
-            let fam = family(h.section);
-            let source = ctx.policy_source(fam, fallback_source(h.section));
+        let mut found: Vec<(Range<usize>, &str)> =
+            lexicon_hits::find(ctx, ID, &normal).into_iter().map(|h: Hit<'_>| (h.folded, h.section)).collect();
+        let bytes = normal.as_bytes();
+        let disguised = spelled_out(bytes)
+            .into_iter()
+            .filter_map(|(r, word)| Some((r, whole_term(ctx, &word)?)))
+            .chain(
+                stretched(bytes)
+                    .into_iter()
+                    .filter_map(|(r, words)| Some((r, words.iter().find_map(|w| whole_term(ctx, w))?))),
+            )
+            .collect::<Vec<_>>();
+        for (r, section) in disguised {
+            if !found.iter().any(|(f, _)| f.start < r.end && r.start < f.end) {
+                found.push((r, section));
+            }
+        }
+        found.sort_by_key(|(r, _)| r.start);
+        for (folded, section) in found {
+            let range = ctx.original(folded.start, folded.end);
+            let fam = family(section);
+            let source = ctx.policy_source(fam, fallback_source(section));
             // A profile that lists only "offensive" still applies its severity to every section.
             let sev = ctx.policy_severity(fam).or_else(|| ctx.policy_severity(ID)).unwrap_or(Severity::Error);
-            let matched = &ctx.text[h.range.clone()];
-            out.push(RawFinding::new(ID, sev, h.range.clone(), message(h.section, matched), source));
+            let matched = &ctx.text[range.clone()];
+            out.push(RawFinding::new(ID, sev, range, message(section, matched), source));
         }
     }
 }
@@ -216,7 +346,29 @@ mod tests {
         assert_eq!(flagged("p0rco d*o!"), vec!["p0rco d*o"]);
         assert_eq!(flagged("STR0NZ0"), vec!["STR0NZ0"]);
         assert_eq!(flagged("Sei un $tronzo e un idiota"), vec!["$tronzo", "idiota"]);
-        assert_eq!(flagged("m.e.r.d.a no, ma m#rda sì"), vec!["m#rda"]);
+        assert_eq!(flagged("m.e.r.d.a no, ma m#rda sì"), vec!["m.e.r.d.a", "m#rda"]);
+    }
+
+    #[test]
+    fn spelled_out_and_stretched_words() {
+        assert_eq!(flagged("Sei uno s t r o n z o!"), vec!["s t r o n z o"]);
+        assert_eq!(flagged("che c-a-z-z-o dici"), vec!["c-a-z-z-o"]);
+        assert_eq!(flagged("CAZZZZO, che caos"), vec!["CAZZZZO"]);
+        assert_eq!(flagged("che merdaaaa"), vec!["merdaaaa"]);
+        assert_eq!(flagged("sei un idiotaaa"), vec!["idiotaaa"]);
+    }
+
+    #[test]
+    fn acronyms_initials_and_long_vowels_pass() {
+        for t in [
+            "La S.p.A. A.S.L. ha sede in via G. B. Vico; il C.A.P. è 20822.",
+            "Classi 1 A, 2 B e 3 C: uscita alle 12.",
+            "Evviva! Siii, ce l'abbiamo fatta: graaazie a tutti!",
+            "Brrr, che freddo: nevica. Zzz per chi dorme.",
+            "Piano terra, lettere A B C D E per gli sportelli.",
+        ] {
+            assert!(flagged(t).is_empty(), "{t}: {:?}", flagged(t));
+        }
     }
 
     #[test]
