@@ -27,6 +27,8 @@ use crate::text::Folded;
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     sections: Vec<String>,
+    /// Per section: the file it comes from (see [`Lexicon::parse_many`]).
+    owners: Vec<usize>,
     terms: Vec<Term>,
     nodes: Vec<Node>,
     /// Children of every node, node by node in byte order (see [`Node::first`]).
@@ -100,31 +102,17 @@ impl std::fmt::Display for LexiconError {
 impl Lexicon {
     /// Parses a lexicon file.
     pub fn parse(data: &str) -> Result<Lexicon, LexiconError> {
-        let mut by_section: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        let mut order: Vec<String> = Vec::new();
-        let mut section = String::new();
-        for (n, line) in data.lines().enumerate() {
-            let line = line.split(" #").next().unwrap_or("").trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = name.trim().to_owned();
-                continue;
-            }
-            let terms = expand(line).map_err(|e| LexiconError(format!("line {}: {e}", n + 1)))?;
-            if !by_section.contains_key(&section) {
-                order.push(section.clone());
-            }
-            by_section.entry(section.clone()).or_default().extend(terms);
-        }
         let mut builder = Builder::default();
-        for name in order {
-            let mut terms: Vec<&String> = by_section[&name].iter().collect();
-            // Longest first, so that "positivo al covid" wins over "positivo" (stable: file
-            // order among terms of the same length).
-            terms.sort_by_cached_key(|t| std::cmp::Reverse(priority_len(t)));
-            builder.section(name, terms.into_iter().map(String::as_str));
+        builder.parse(data, 0)?;
+        Ok(builder.finish())
+    }
+
+    /// Several lexicon files in one trie, so that one scan finds the matches of all of them
+    /// ([`Lexicon::find_each`]).
+    pub fn parse_many(files: &[&str]) -> Result<Lexicon, LexiconError> {
+        let mut builder = Builder::default();
+        for (owner, data) in files.iter().enumerate() {
+            builder.parse(data, owner).map_err(|e| LexiconError(format!("file {}: {e}", owner + 1)))?;
         }
         Ok(builder.finish())
     }
@@ -136,7 +124,7 @@ impl Lexicon {
             terms.into_iter().filter(|t| !t.trim().is_empty()).map(|t| Folded::new(t.trim()).text).collect();
         let mut builder = Builder::default();
         if !folded.is_empty() {
-            builder.section(String::new(), folded.iter().map(String::as_str));
+            builder.section(String::new(), 0, folded.iter().map(String::as_str));
         }
         builder.finish()
     }
@@ -149,6 +137,20 @@ impl Lexicon {
             true
         });
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        out
+    }
+
+    /// For a lexicon built by [`Lexicon::parse_many`]: the matches of each file, as
+    /// `find_iter` of that file alone would return them.
+    pub fn find_each<'l>(&'l self, folded: &str) -> Vec<Vec<LexMatch<'l>>> {
+        let mut out: Vec<Vec<LexMatch<'l>>> = vec![Vec::new(); self.owners.last().map_or(0, |o| o + 1)];
+        self.scan(folded, |section, start, end| {
+            out[self.owners[section]].push(LexMatch { start, end, section: &self.sections[section] });
+            true
+        });
+        for matches in &mut out {
+            matches.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        }
         out
     }
 
@@ -294,17 +296,49 @@ impl Lexicon {
 #[derive(Default)]
 struct Builder {
     sections: Vec<String>,
+    owners: Vec<usize>,
     terms: Vec<Term>,
     nodes: Vec<BuildNode>,
 }
 
 impl Builder {
-    fn section<'t>(&mut self, name: String, folded_terms: impl Iterator<Item = &'t str>) {
+    /// Adds the sections of a lexicon file.
+    fn parse(&mut self, data: &str, owner: usize) -> Result<(), LexiconError> {
+        let mut by_section: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut order: Vec<String> = Vec::new();
+        let mut section = String::new();
+        for (n, line) in data.lines().enumerate() {
+            let line = line.split(" #").next().unwrap_or("").trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = name.trim().to_owned();
+                continue;
+            }
+            let terms = expand(line).map_err(|e| LexiconError(format!("line {}: {e}", n + 1)))?;
+            if !by_section.contains_key(&section) {
+                order.push(section.clone());
+            }
+            by_section.entry(section.clone()).or_default().extend(terms);
+        }
+        for name in order {
+            let mut terms: Vec<&String> = by_section[&name].iter().collect();
+            // Longest first, so that "positivo al covid" wins over "positivo" (stable: file
+            // order among terms of the same length).
+            terms.sort_by_cached_key(|t| std::cmp::Reverse(priority_len(t)));
+            self.section(name, owner, terms.into_iter().map(String::as_str));
+        }
+        Ok(())
+    }
+
+    fn section<'t>(&mut self, name: String, owner: usize, folded_terms: impl Iterator<Item = &'t str>) {
         if self.nodes.is_empty() {
             self.nodes.push(BuildNode::default());
         }
         let section = self.sections.len();
         self.sections.push(name);
+        self.owners.push(owner);
         for (priority, term) in folded_terms.enumerate() {
             let (body, wildcard) = match term.strip_suffix('*') {
                 Some(b) => (b, true),
@@ -406,6 +440,7 @@ impl Builder {
             .any(|&(_, c)| self.reaches_term(c as usize, |t| !t.bound_start));
         Lexicon {
             sections: self.sections,
+            owners: self.owners,
             terms: self.terms,
             nodes,
             children,
@@ -545,6 +580,16 @@ macro_rules! builtin_lexicons {
 
         /// Every built-in family name.
         pub const BUILTIN: &[&str] = &[$($name),*];
+
+        /// Every built-in lexicon in one trie, in the order of [`BUILTIN`]: a check scans its
+        /// text once for all of them.
+        pub fn builtin_all() -> &'static Lexicon {
+            static CELL: OnceLock<Lexicon> = OnceLock::new();
+            CELL.get_or_init(|| {
+                Lexicon::parse_many(&[$(include_str!(concat!("../../data/lexicons/", $name, ".txt"))),*])
+                    .unwrap_or_else(|e| panic!("data/lexicons: {e}"))
+            })
+        }
     };
 }
 
@@ -752,6 +797,18 @@ mod tests {
         let got: Vec<_> = lex.find_iter(&text).into_iter().map(|m| (m.start, m.end, m.section.to_owned())).collect();
         assert_eq!(got.len(), 2);
         assert_eq!(got, oracle.find_iter(&text));
+    }
+
+    #[test]
+    fn all_builtin_lexicons_in_one_scan_match_like_each_alone() {
+        for t in texts() {
+            let folded = Folded::new(&t).text;
+            let each = builtin_all().find_each(&folded);
+            assert_eq!(each.len(), BUILTIN.len());
+            for (name, got) in BUILTIN.iter().zip(each) {
+                assert_eq!(got, builtin(name).unwrap().find_iter(&folded), "{name} on {folded:?}");
+            }
+        }
     }
 
     #[test]

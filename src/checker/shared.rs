@@ -11,8 +11,9 @@ use super::rules::personal_data::context::{Person, Sentences};
 
 #[derive(Default)]
 pub struct Shared {
-    /// Per built-in lexicon (same order as [`lexicon::BUILTIN`]): its matches in the folded text.
-    lexicons: Vec<OnceCell<Vec<LexMatch<'static>>>>,
+    /// Per built-in lexicon (same order as [`lexicon::BUILTIN`]): its matches in the folded
+    /// text, all found in one scan.
+    lexicons: OnceCell<Vec<Vec<LexMatch<'static>>>>,
     pub(crate) sentences: OnceCell<Sentences>,
     /// Every identifiable person in the text, by start.
     pub(crate) persons: OnceCell<Vec<Person>>,
@@ -22,15 +23,14 @@ pub struct Shared {
 
 impl Shared {
     pub fn new() -> Self {
-        Shared { lexicons: lexicon::BUILTIN.iter().map(|_| OnceCell::new()).collect(), ..Default::default() }
+        Shared::default()
     }
 
     /// The matches of built-in lexicon `name` in `folded` (the check's folded text), sorted by
     /// start; `None` for a name that is not built in.
     pub fn lexicon(&self, name: &str, folded: &str) -> Option<&[LexMatch<'static>]> {
         let i = lexicon::BUILTIN.iter().position(|n| *n == name)?;
-        let lex = lexicon::builtin(name)?;
-        Some(self.lexicons[i].get_or_init(|| lex.find_iter(folded)))
+        Some(&self.lexicons.get_or_init(|| lexicon::builtin_all().find_each(folded))[i])
     }
 }
 

@@ -310,6 +310,12 @@ fn emoji_units(text: &str) -> Vec<Range<usize>> {
     let mut joined = false;
     let mut pending_flag = false;
     for (i, c) in text.char_indices() {
+        if c.is_ascii() {
+            // Neither a pictograph nor a modifier: it only ends a sequence.
+            pending_flag = false;
+            joined = false;
+            continue;
+        }
         let end = i + c.len_utf8();
         if is_modifier(c) {
             if let Some(last) = units.last_mut().filter(|u| u.end == i) {

@@ -26,17 +26,19 @@ pub fn ends_sentence(text: &str, dot: usize) -> bool {
     if !next_is_space {
         return false;
     }
-    let word: String = text[..dot]
-        .chars()
+    let start = text[..dot]
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let word = word.to_lowercase();
-    let last = word.rsplit('.').next().unwrap_or("");
-    !(last.chars().count() <= 1 || ABBREVIATIONS.contains(&last))
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(dot, |(i, _)| i);
+    let last = text[start..dot].rsplit('.').next().unwrap_or("");
+    if last.is_ascii() {
+        // Sentence ends are checked at every full stop: no allocation for the usual ASCII word.
+        return !(last.len() <= 1 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(last)));
+    }
+    let last = last.to_lowercase();
+    !(last.chars().count() <= 1 || ABBREVIATIONS.contains(&last.as_str()))
 }
 
 /// Sentence starts of a folded text: after '.', '!', '?' that end a sentence, and after
