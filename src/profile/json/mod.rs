@@ -120,6 +120,28 @@ mod tests {
         }
     }
 
+    /// A cheap fuzz: every seed with one character replaced, at many positions, by characters
+    /// that change the structure or the type of a value. Reading must answer, never panic.
+    #[test]
+    fn no_single_character_change_to_a_seed_panics() {
+        for seed in ["seveso", "leini", "concorezzo", "siracusa", "sesto-calende"] {
+            let text =
+                std::fs::read_to_string(format!("{}/pkg-config/{seed}.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+            assert!(parse_profile(&text).is_ok(), "{seed}");
+            let mut rejected = 0;
+            for (at, c) in text.char_indices().step_by(89) {
+                for with in ["\"", "{", "[", "]", ",", "1", "-", "x", "\\", "é", ""] {
+                    let changed = format!("{}{with}{}", &text[..at], &text[at + c.len_utf8()..]);
+                    if let Err(e) = parse_profile(&changed) {
+                        assert!(e.path.starts_with('$') && !e.message.it.is_empty() && !e.message.en.is_empty());
+                        rejected += 1;
+                    }
+                }
+            }
+            assert!(rejected > 50, "{seed}: only {rejected} changes rejected");
+        }
+    }
+
     #[test]
     fn syntax_errors_are_at_the_root_with_line_and_column() {
         let e = parse_profile("{\n  \"id\": \"x\",\n  \"comune\": [1,]\n}").unwrap_err();
