@@ -8,7 +8,9 @@ use super::value::{Kind, Member, Pos, Value};
 use super::{quote, Path};
 use crate::profile::ProfileIssue;
 
-pub type Result<T> = std::result::Result<T, ProfileIssue>;
+/// Boxed: a small `Result` keeps every field read cheap to return and test in the WASM code.
+pub type Error = Box<ProfileIssue>;
+pub type Result<T> = std::result::Result<T, Error>;
 
 pub trait FromJson: Sized {
     fn from_json(v: &Value, path: &Path) -> Result<Self>;
@@ -19,17 +21,17 @@ fn at(pos: Pos) -> (String, String) {
 }
 
 /// A value of the wrong type or outside what the field accepts.
-pub fn invalid(v: &Value, path: &Path, it: impl std::fmt::Display, en: impl std::fmt::Display) -> ProfileIssue {
+pub fn invalid(v: &Value, path: &Path, it: impl std::fmt::Display, en: impl std::fmt::Display) -> Error {
     let (at_it, at_en) = at(v.pos);
-    ProfileIssue::error(
+    Box::new(ProfileIssue::error(
         path.render(),
         format!("valore non valido ({at_it}): {it}"),
         format!("invalid value ({at_en}): {en}"),
-    )
+    ))
 }
 
 /// "expected X, found Y", with Y described from the value itself.
-fn expected(v: &Value, path: &Path, what: (&str, &str)) -> ProfileIssue {
+fn expected(v: &Value, path: &Path, what: (&str, &str)) -> Error {
     let (found_it, found_en) = match &v.kind {
         Kind::Null => ("null".to_owned(), "null".to_owned()),
         Kind::Bool(b) => (b.to_string(), b.to_string()),
@@ -127,7 +129,7 @@ pub fn variant<T: Copy>(v: &Value, path: &Path, variants: &[(&str, T)]) -> Resul
 }
 
 /// `v` is not one of `names` (a unit enum's value or an internal tag).
-pub fn unknown_variant(v: &Value, path: &Path, names: &[&str]) -> ProfileIssue {
+pub fn unknown_variant(v: &Value, path: &Path, names: &[&str]) -> Error {
     let list = names.iter().map(|name| quote(name)).collect::<Vec<_>>().join(", ");
     match &v.kind {
         Kind::String(s) => invalid(
@@ -157,11 +159,11 @@ impl<'v, 'p> Fields<'v, 'p> {
         let Some(m) = self.members.iter().find(|m| !allowed.contains(&m.key.as_str())) else { return Ok(()) };
         let list = allowed.iter().map(|k| quote(k)).collect::<Vec<_>>().join(", ");
         let (at_it, at_en) = at(m.key_pos);
-        Err(ProfileIssue::error(
+        Err(Box::new(ProfileIssue::error(
             self.path.key(&m.key).render(),
             format!("campo sconosciuto {} ({at_it}); campi ammessi: {list}", quote(&m.key)),
             format!("unknown field {} ({at_en}); expected one of: {list}", quote(&m.key)),
-        ))
+        )))
     }
 
     pub fn get(&self, key: &str) -> Option<&'v Value> {
@@ -175,11 +177,11 @@ impl<'v, 'p> Fields<'v, 'p> {
             Some(v) => T::from_json(v, &self.path.key(key)),
             None => {
                 let (at_it, at_en) = at(self.value.pos);
-                Err(ProfileIssue::error(
+                Err(Box::new(ProfileIssue::error(
                     self.path.render(),
                     format!("campo obbligatorio mancante: {} (nell'oggetto a {at_it})", quote(key)),
                     format!("missing field {} (in the object at {at_en})", quote(key)),
-                ))
+                )))
             }
         }
     }

@@ -26,7 +26,7 @@ pub fn parse_profile(text: &str) -> Result<Profile, ProfileIssue> {
             format!("invalid JSON (line {line}, column {col}): {}", e.message.en),
         )
     })?;
-    Profile::from_json(&v, &Path::Root)
+    Profile::from_json(&v, &Path::Root).map_err(|e| *e)
 }
 
 /// Where a value sits in the profile: a chain of steps on the stack, rendered as a JSON path
