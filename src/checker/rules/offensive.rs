@@ -259,6 +259,10 @@ fn stretched(bytes: &[u8]) -> Vec<(Range<usize>, Vec<String>)> {
         if bytes.get(i).is_some_and(u8::is_ascii_digit) {
             continue;
         }
+        // Almost no word has a letter three times in a row: skip building its runs.
+        if !bytes[start..i].windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
+            continue;
+        }
         // Runs of one letter: (letter, length).
         let mut runs: Vec<(u8, usize)> = Vec::new();
         for &c in &bytes[start..i] {
