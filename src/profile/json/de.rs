@@ -175,15 +175,20 @@ impl<'v, 'p> Fields<'v, 'p> {
     pub fn req<T: FromJson>(&self, key: &str) -> Result<T> {
         match self.get(key) {
             Some(v) => T::from_json(v, &self.path.key(key)),
-            None => {
-                let (at_it, at_en) = at(self.value.pos);
-                Err(Box::new(ProfileIssue::error(
-                    self.path.render(),
-                    format!("campo obbligatorio mancante: {} (nell'oggetto a {at_it})", quote(key)),
-                    format!("missing field {} (in the object at {at_en})", quote(key)),
-                )))
-            }
+            None => Err(self.missing(key)),
         }
+    }
+
+    /// Out of line: one copy of the message code rather than one per field type.
+    #[cold]
+    #[inline(never)]
+    fn missing(&self, key: &str) -> Error {
+        let (at_it, at_en) = at(self.value.pos);
+        Box::new(ProfileIssue::error(
+            self.path.render(),
+            format!("campo obbligatorio mancante: {} (nell'oggetto a {at_it})", quote(key)),
+            format!("missing field {} (in the object at {at_en})", quote(key)),
+        ))
     }
 
     #[inline(never)]
