@@ -75,6 +75,12 @@ impl Folded {
         let mut text = String::with_capacity(original.len());
         let mut map = Vec::with_capacity(original.len() + 1);
         for (b, c) in original.char_indices() {
+            // Most of a message is ASCII: one byte in, one byte out.
+            if c.is_ascii() && c != '`' {
+                text.push(c.to_ascii_lowercase());
+                map.push(b);
+                continue;
+            }
             let mut push = |f: char| {
                 let before = text.len();
                 text.push(f);

@@ -44,6 +44,10 @@ impl Rule for FormatRules {
 
 fn length(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
     let max = ctx.profile.platform.max_message_length as usize;
+    // No more bytes than the limit: no more characters either.
+    if ctx.text.len() <= max {
+        return;
+    }
     let Some((cut, _)) = ctx.text.char_indices().nth(max) else { return };
     let total = ctx.text.chars().count();
     out.push(RawFinding::new(
@@ -176,8 +180,8 @@ fn words(text: &str) -> Vec<(Range<usize>, &str)> {
     let mut start: Option<usize> = None;
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
-        let next_is_letter = iter.peek().is_some_and(|&(_, n)| n.is_alphabetic());
-        let inner = matches!(c, '\'' | '’' | '-') && start.is_some() && next_is_letter;
+        let inner =
+            matches!(c, '\'' | '’' | '-') && start.is_some() && iter.peek().is_some_and(|&(_, n)| n.is_alphabetic());
         if c.is_alphabetic() || inner || (c.is_ascii_digit() && start.is_some()) {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
@@ -191,8 +195,15 @@ fn words(text: &str) -> Vec<(Range<usize>, &str)> {
 }
 
 fn is_upper_word(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    // One pass, out at the first lowercase letter (the second char of most words).
+    let mut letters = 0;
+    for c in w.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 fn shouting(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
