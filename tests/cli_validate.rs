@@ -132,3 +132,21 @@ fn reads_standard_input() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("-: errore: $.channels[0].invite_url"));
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_program_without_a_panic() {
+    // `banditore validate … | head -1`: the read end closes before the program has written.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_banditore"))
+        .arg("validate")
+        .args(seed_paths())
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(matches!(o.status.code(), Some(0 | 141)), "{:?} {err}", o.status);
+}

@@ -82,10 +82,10 @@ fn run_inner(args: Args) -> Result<ExitCode, String> {
     let draft = Draft { text, category: args.category.clone(), ..Default::default() };
     let report = Checker::new(profile).check(&draft, now, lang).map_err(|e| e.to_string())?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&report).map_err(|e| format!("JSON: {e}"))?);
+        super::out(&(serde_json::to_string_pretty(&report).map_err(|e| format!("JSON: {e}"))? + "\n"));
     } else {
         let name = if args.file == "-" { "<stdin>" } else { args.file.as_str() };
-        print!("{}", render_text(name, &draft.text, &report, lang));
+        super::out(&render_text(name, &draft.text, &report, lang));
     }
     Ok(if report.can_send { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

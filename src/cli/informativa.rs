@@ -50,7 +50,7 @@ pub fn run(args: Args) -> ExitCode {
             }
         },
     };
-    print!("{}", informativa::render(&informativa::build(&profile, channel, lang), format, lang));
+    super::out(&informativa::render(&informativa::build(&profile, channel, lang), format, lang));
     ExitCode::SUCCESS
 }
 

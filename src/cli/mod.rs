@@ -12,6 +12,21 @@ use banditore::profile::{self, Profile, ProfileIssue};
 /// Exit code for usage errors, unreadable files and broken profiles.
 pub const EXIT_USAGE: u8 = 2;
 
+/// Writes to standard output. A closed pipe (`banditore validate … | head`) ends the program
+/// the way a Unix tool killed by SIGPIPE ends (status 141) instead of panicking; any other write
+/// error is reported.
+pub fn out(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(141);
+        }
+        eprintln!("stdout: {e}");
+        std::process::exit(EXIT_USAGE.into());
+    }
+}
+
 /// Reads a file, or standard input for "-".
 pub fn read_input(path: &str) -> Result<String, String> {
     if path == "-" {

@@ -3,6 +3,6 @@
 use std::process::ExitCode;
 
 pub fn run() -> ExitCode {
-    println!("{}", banditore::profile::schema_json());
+    super::out(&(banditore::profile::schema_json() + "\n"));
     ExitCode::SUCCESS
 }

@@ -63,7 +63,7 @@ pub fn run(args: Args) -> ExitCode {
     match format {
         Format::Text => reports.iter().for_each(|r| print_text(r, lang)),
         Format::Json => match serde_json::to_string_pretty(&reports) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => super::out(&(s + "\n")),
             Err(e) => return usage(&format!("JSON: {e}")),
         },
     }
@@ -96,9 +96,9 @@ fn print_text(r: &FileReport, lang: Lang) {
         return;
     }
     for i in &r.issues {
-        println!("{}: {}", r.file, i.render(lang));
+        super::out(&format!("{}: {}\n", r.file, i.render(lang)));
     }
-    println!("{}: {}", r.file, summary(r, lang));
+    super::out(&format!("{}: {}\n", r.file, summary(r, lang)));
 }
 
 fn summary(r: &FileReport, lang: Lang) -> String {
