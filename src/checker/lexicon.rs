@@ -410,8 +410,23 @@ impl Builder {
             }
             classes
         });
+        // Breadth-first numbering: the first levels, which every walk visits, sit together in
+        // memory (the walk is bound by loading nodes, not by computing).
+        let mut order = vec![0usize];
+        let mut renumbered = vec![u32::MAX; self.nodes.len()];
+        renumbered[0] = 0;
+        let mut k = 0;
+        while k < order.len() {
+            let n = &self.nodes[order[k]];
+            k += 1;
+            for c in n.edges.iter().map(|&(_, c)| c).chain((n.space != 0).then_some(n.space)) {
+                renumbered[c as usize] = order.len() as u32;
+                order.push(c as usize);
+            }
+        }
+        let new = |c: u32| if c == 0 { 0 } else { renumbered[c as usize] };
         let (mut nodes, mut children, mut child_bytes, mut ends) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for n in &self.nodes {
+        for n in order.iter().map(|&i| &self.nodes[i]) {
             let mask = match &classes {
                 Some(c) => n.edges.iter().fold(0u64, |m, &(b, _)| m | 1 << (c[b as usize] - 1)),
                 None => 0,
@@ -420,18 +435,18 @@ impl Builder {
                 mask,
                 first: children.len() as u32,
                 count: n.edges.len() as u32,
-                space: n.space,
+                space: new(n.space),
                 ends_first: ends.len() as u32,
                 ends_count: n.terms.len() as u32,
             });
             // Edges are sorted by byte and classes follow byte order: the popcount index works.
-            children.extend(n.edges.iter().map(|&(_, c)| c));
+            children.extend(n.edges.iter().map(|&(_, c)| new(c)));
             child_bytes.extend(n.edges.iter().map(|&(b, _)| b));
             ends.extend(&n.terms);
         }
         let mut root = Box::new([0u32; 256]);
         for &(b, c) in &self.nodes[0].edges {
-            root[b as usize] = c;
+            root[b as usize] = new(c);
         }
         let starts_inside_words = self.nodes[0]
             .edges
@@ -494,6 +509,11 @@ fn word_run(s: &str) -> usize {
 
 /// Length of the run of white space at byte `pos` of `text` (0 when there is none).
 fn space_run(text: &str, pos: usize) -> usize {
+    // Asked after every word of a multi-word term's first word: answer ASCII letters at once.
+    let b = text.as_bytes()[pos];
+    if b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0B {
+        return 0;
+    }
     text[pos..].find(|c: char| !c.is_whitespace()).unwrap_or(text.len() - pos)
 }
 

@@ -182,7 +182,9 @@ impl Rule for PhoneRule {
         for m in candidates().find_iter(text) {
             let before_ok = text[..m.start()].chars().next_back().map_or(true, |c| !c.is_alphanumeric());
             let after_ok = text[m.end()..].chars().next().map_or(true, |c| !c.is_alphanumeric());
-            if !before_ok || !after_ok {
+            // The shortest number (a landline) has six national digits: most runs (house
+            // numbers, years, CAP) have fewer and need no splitting.
+            if !before_ok || !after_ok || m.as_str().bytes().filter(u8::is_ascii_digit).count() < 6 {
                 continue;
             }
             for f in split(text, m.start()..m.end()) {
