@@ -370,9 +370,11 @@ fn profile_text_is_carried_as_text_never_interpreted() {
     let mut p = fixture();
     p.comune.official_name = "Comune di <script>alert(1)</script>".into();
     p.privacy.purposes = vec!["<img src=x onerror=alert(1)>".into()];
-    let f = Flow::new(&p, Lang::It, None).unwrap();
+    let mut f = ready_to_consent(&p);
+    f.consent(now()).unwrap();
     let v = f.view();
     assert!(v.comune.official_name.contains("<script>"), "kept verbatim, for textContent");
+    assert!(v.join.qr.svg.starts_with("<svg"));
     assert!(!v.join.qr.svg.contains("script") && !v.join.qr.svg.contains("Comune"), "the SVG holds no profile text");
     let html = banditore::informativa::render(&v.informativa.clone(), banditore::informativa::Format::Html, Lang::It);
     assert!(!html.contains("<script>") && !html.contains("<img"));
@@ -439,4 +441,16 @@ fn a_returning_visitor_comes_back_to_the_channel_they_joined() {
     let again = Flow::new(&changed, Lang::It, Some(&json)).unwrap();
     assert_eq!(again.step(), Step::Policy);
     assert!(again.policy_changed());
+}
+
+#[test]
+fn the_qr_code_is_drawn_for_the_join_step_only() {
+    let p = fixture();
+    let mut f = ready_to_consent(&p);
+    let before = f.view();
+    assert!(before.join.qr.svg.is_empty(), "not drawn before it is shown");
+    assert_eq!(before.join.qr.url, before.join.primary.url, "its link is known from the start");
+    f.consent(now()).unwrap();
+    let svg = f.view().join.qr.svg.clone();
+    assert_eq!(svg, banditore::qr::qr_svg(&f.view().join.primary.url).unwrap().svg);
 }

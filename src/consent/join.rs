@@ -32,6 +32,7 @@ pub struct LinkView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QrView {
+    /// `<svg>` of `url`: drawn at the join step only, "" before it.
     pub svg: String,
     pub text_alternative: String,
     pub url: String,
@@ -192,9 +193,9 @@ pub fn join(channel: &Channel, path: &str, name: &str, comune: &str, lang: Lang)
             ))
         }
     };
-    let code = qr::qr_svg(&primary.url).map_err(|m| ProfileIssue::error(path.to_owned(), m.it, m.en))?;
-    let qr =
-        QrView { svg: code.svg, text_alternative: qr::text_alternative(&primary.url, lang), url: primary.url.clone() };
+    // The SVG itself is drawn by `with_qr` for the join step only: encoding is most of the
+    // flow's start-up time and the other steps never show it.
+    let qr = QrView { svg: String::new(), text_alternative: qr::text_alternative(&primary.url, lang), url: primary.url.clone() };
     Ok(Join {
         available: true,
         unavailable: String::new(),
@@ -207,6 +208,16 @@ pub fn join(channel: &Channel, path: &str, name: &str, comune: &str, lang: Lang)
         subscribe,
         steps,
     })
+}
+
+/// The join step with its QR code drawn. A link too long for a QR code (validated links never
+/// are) leaves the SVG empty: the link under it still works.
+pub fn with_qr(join: &Join) -> Join {
+    let mut j = join.clone();
+    if j.available {
+        j.qr.svg = qr::qr_svg(&j.qr.url).map(|q| q.svg).unwrap_or_default();
+    }
+    j
 }
 
 fn unavailable(comune: &str, lang: Lang) -> Join {

@@ -392,7 +392,11 @@ impl Flow {
             policy: &f.policy,
             informativa: &f.informativa,
             consent: view::consent_view(&self.acks, &self.checked, self.can_consent(), &self.comune, self.lang),
-            join: &f.join,
+            join: if self.step == Step::Join {
+                std::borrow::Cow::Owned(join::with_qr(&f.join))
+            } else {
+                std::borrow::Cow::Borrowed(&f.join)
+            },
             unsubscribe: &f.unsubscribe,
             help: &f.help,
             official: &f.official,

@@ -138,7 +138,8 @@ pub struct View<'a> {
     pub policy: &'a PolicyView,
     pub informativa: &'a Informativa,
     pub consent: ConsentView<'a>,
-    pub join: &'a Join,
+    /// Borrowed, except at the join step, which alone carries the QR code's SVG.
+    pub join: std::borrow::Cow<'a, Join>,
     pub unsubscribe: &'a Titled,
     pub help: &'a HelpView,
     pub official: &'a OfficialView,

@@ -58,7 +58,7 @@ export interface View {
     title: string;
     platform_action: string;        // "Apri in WhatsApp" / "Open in Telegram"
     primary: { url: string; label: string };   // channel invite, wa.me subscribe link or t.me link
-    qr: { svg: string; text_alternative: string; url: string };   // QR of primary.url
+    qr: { svg: string; text_alternative: string; url: string };   // QR of primary.url; svg "" before the join step
     number: null | { e164: string; display: string };             // broadcast lists only
     vcard: null | { text: string; file_name: string; mime: "text/vcard"; label: string };
     subscribe: null | { keyword: string; url: string; label: string };   // wa.me?text=ATTIVA%20ISCRIZIONE

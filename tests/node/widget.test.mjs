@@ -82,7 +82,9 @@ test("the QR SVG scans back to the join link, for each seed comune", () => {
     concorezzo: "https://wa.me/393665784663?text=ATTIVA%20ISCRIZIONE",
   };
   for (const [name, link] of Object.entries(expected)) {
-    const v = new Subscription(profile(name), "it", null, NOW).view();
+    const [s, ready] = readyToConsent(profile(name));
+    assert.equal(ready.join.qr.svg, "", "drawn for the join step only");
+    const v = s.consent(NOW);
     assert.equal(v.join.primary.url, link, name);
     assert.equal(v.join.qr.url, link, name);
     assert.equal(decodeQr(v.join.qr.svg), link, name);
@@ -170,14 +172,13 @@ test("two channels: the citizen picks Telegram on the first step and comes back 
   assert.equal(v.step, "policy");
   assert.equal(v.channel.kind, "telegram-channel");
   assert.equal(v.join.primary.url, "https://t.me/comuneesempio");
-  assert.equal(decodeQr(v.join.qr.svg), "https://t.me/comuneesempio");
   assert.throws(() => s.selectChannel(5), (e) => e.code === "unknown-channel");
   s.next();
   assert.throws(() => s.selectChannel(0), (e) => e.code === "invalid-transition");
   assert.equal(s.view().channel.kind, "telegram-channel", "a refused switch changes nothing");
   v = s.next();
   for (const a of v.consent.acks) v = s.setAck(a.id, true);
-  s.consent(NOW);
+  assert.equal(decodeQr(s.consent(NOW).join.qr.svg), "https://t.me/comuneesempio");
   const back = new Subscription(json, "it", s.receiptJson(), NOW);
   assert.equal(back.step, "join");
   assert.equal(back.view().join.primary.url, "https://t.me/comuneesempio");
@@ -205,7 +206,8 @@ test("a channel whose link is not published yet cannot be joined", () => {
 });
 
 test("English, and every string is plain text", () => {
-  const v = new Subscription(profile("sesto-calende"), "en", null, NOW).view();
+  const [s] = readyToConsent(profile("sesto-calende"), "en");
+  const v = s.consent(NOW);
   assert.equal(v.lang, "en");
   assert.equal(v.join.platform_action, "Open in WhatsApp");
   assert.equal(v.informativa.title, "Privacy notice (Art. 13 of Regulation (EU) 2016/679)");
