@@ -8,6 +8,7 @@
 pub mod checksum;
 pub mod lexicon;
 pub mod rules;
+pub mod scan;
 pub mod shared;
 #[cfg(test)]
 pub mod testing;

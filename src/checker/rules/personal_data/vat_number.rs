@@ -2,12 +2,11 @@
 //! fiscale) with a valid check digit. A sole trader's partita IVA identifies a person, so
 //! it is a warning; the comune's own tax code in the profile is fine.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
+use std::ops::Range;
 
 use super::{before, digits, personal_source, reference_before};
 use crate::checker::checksum;
+use crate::checker::scan::{self, Cursor};
 use crate::checker::{Context, RawFinding, Rule};
 use crate::i18n::Msg;
 use crate::profile::Severity;
@@ -17,9 +16,20 @@ pub const ID: &str = "personal-data.vat-number";
 pub struct VatNumberRule;
 pub static RULE: VatNumberRule = VatNumberRule;
 
-fn numbers() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?-u)\b(?:IT ?)?[0-9]{11}\b").expect("valid regex"))
+/// Eleven digits as a word, maybe after "IT": `(?-u)\b(?:IT ?)?[0-9]{11}\b`.
+fn numbers(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    scan::find_iter(text, |text, from| {
+        scan::first_match(text, from, |start| {
+            let mut c = Cursor::new(text, start);
+            if !c.ascii_boundary() {
+                return None;
+            }
+            if c.eat_str("IT") {
+                c.eat(b' ');
+            }
+            (c.eat_n(11, |b| b.is_ascii_digit()) && c.ascii_boundary()).then_some(c.pos)
+        })
+    })
 }
 
 impl Rule for VatNumberRule {
@@ -29,22 +39,22 @@ impl Rule for VatNumberRule {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
         let own = digits(&ctx.profile.comune.tax_code);
-        for m in numbers().find_iter(ctx.text) {
-            let number = digits(m.as_str());
+        for m in numbers(ctx.text) {
+            let number = digits(&ctx.text[m.clone()]);
             if number == own || !checksum::partita_iva_valid(&number) {
                 continue;
             }
-            let cue = ctx.has_cue(before(ctx.text, m.start(), 30), "personal-context", "tax-id");
+            let cue = ctx.has_cue(before(ctx.text, m.start, 30), "personal-context", "tax-id");
             // Without a "P.IVA" cue, a number that could be a phone number or a reference is
             // left to those rules: one in ten random numbers passes the check digit.
-            if !cue && (number.starts_with(['0', '3']) || reference_before(ctx.text, m.start())) {
+            if !cue && (number.starts_with(['0', '3']) || reference_before(ctx.text, m.start)) {
                 continue;
             }
             out.push(
                 RawFinding::new(
                     ID,
                     Severity::Warning,
-                    m.range(),
+                    m,
                     Msg::new(
                         "Partita IVA: se è di una ditta individuale o di un professionista identifica una persona ed è un dato personale.",
                         "VAT number: a sole trader's or a professional's identifies a person and is personal data.",
@@ -84,5 +94,13 @@ mod tests {
         ] {
             assert!(vats(t).is_empty(), "{t}");
         }
+    }
+
+    #[test]
+    fn finds_what_the_regex_it_replaces_found() {
+        let alphabet = ["IT", "IT ", "12345678901", "1234567890", "1", " ", " ", "-", "a", "_", "é", "😀", "\u{a0}"];
+        crate::checker::scan::testing::assert_finds_like(r"(?-u)\b(?:IT ?)?[0-9]{11}\b", &alphabet, |t| {
+            super::numbers(t).collect()
+        });
     }
 }
