@@ -2,12 +2,16 @@
 // the script's request to the first usable step. Budget (issue 6): < 60 KB, < 150 ms.
 //
 // Usage: node scripts/bench-widget.mjs [--runs 20] [--page /comuni/siracusa.html]
-// (build the bundle first: bash scripts/build-wasm.sh)
+// (build the bundle first: bash scripts/build-wasm.sh). The demo pages load the shipped bundle,
+// www/dist/; `--page '/__test__/embed-source.html?profile=/profiles/siracusa.json'` measures the
+// unbundled sources. BANDITORE_WIDGET_PKG=dir measures another wasm-pack build of the widget: it is
+// bundled into a temporary www/dist/ served in place of the real one.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { startHarness, ROOT } from '../tests/browser/harness.mjs';
+import { startHarness, ROOT, TEST_MOUNTS } from '../tests/browser/harness.mjs';
+import { buildWidget } from './build-widget.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
@@ -18,7 +22,8 @@ const BUDGET_MS = 150;
 
 // The widget's own files (measured as served; the demo server does not compress, so gzip -9 is
 // computed here); the profile is the comune's data, reported apart.
-const isWidgetFile = (p) => p === '/banditore-iscrizione.js' || p.startsWith('/widget/') || p.startsWith('/pkg/banditore_widget/');
+const isWidgetFile = (p) =>
+  p === '/banditore-iscrizione.js' || p.startsWith('/dist/') || p.startsWith('/widget/') || p.startsWith('/pkg/banditore_widget/');
 
 const gz = (bytes) => zlib.gzipSync(bytes, { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -27,7 +32,14 @@ const quantile = (xs, q) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
 
-const h = await startHarness();
+const mounts = { ...TEST_MOUNTS };
+let variant = null;
+if (process.env.BANDITORE_WIDGET_PKG) {
+  variant = fs.mkdtempSync(path.join(os.tmpdir(), 'banditore-dist-'));
+  await buildWidget({ pkg: process.env.BANDITORE_WIDGET_PKG, out: variant });
+  mounts['/dist/'] = variant;
+}
+const h = await startHarness({ mounts });
 try {
   const fromRequest = [];
   const fromExecution = [];
@@ -76,7 +88,10 @@ try {
 
   // The machine is shared: the load average says how much the timings are worth.
   const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
-  console.log(`Citizen widget, ${pagePath}, headless Chromium, ${runs} runs, ${os.cpus().length} CPUs, load average ${load}\n`);
+  const build = variant ? `, bundle built from ${process.env.BANDITORE_WIDGET_PKG}` : '';
+  console.log(`Citizen widget, ${pagePath}${build}, headless Chromium, ${runs} runs, ${os.cpus().length} CPUs, load average ${load}\n`);
+  const scripts = rows.filter((r) => r.path.endsWith('.js')).length;
+  console.log(`${rows.length} files (${scripts} JS), ${rows.length + (profileFile ? 1 : 0)} requests with the profile\n`);
   console.log('| file | raw | gzip -9 |\n|---|---:|---:|');
   for (const r of rows) console.log(`| \`${r.path}\` | ${kb(r.raw)} | ${kb(r.gzip)} |`);
   console.log(`| **widget total** | ${kb(raw)} | **${kb(total)}** (budget ${kb(BUDGET_BYTES)}) |`);
@@ -96,4 +111,5 @@ try {
   process.exitCode = okSize && okTime ? 0 : 1;
 } finally {
   await h.close();
+  if (variant) fs.rmSync(variant, { recursive: true, force: true });
 }

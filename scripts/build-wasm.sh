@@ -18,3 +18,5 @@ build() { # out-name features
 build banditore_widget wasm-widget
 build banditore_checker wasm-checker
 ls -l www/pkg/*/*.wasm >&2
+# The widget as shipped: one minified module with what it loads, in www/dist/.
+node scripts/build-widget.mjs

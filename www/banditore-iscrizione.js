@@ -12,11 +12,12 @@
 // `banditore:error` when it cannot start (the box then explains why).
 //
 // This entry script has no static imports on purpose: it starts downloading the WASM module,
-// its glue and the profiles on the page at once, while the element's own modules load.
+// its glue and the profiles on the page at once, while the element's own modules load. Every
+// import is a literal path so that scripts/build-widget.mjs can bundle them all into
+// www/dist/banditore-iscrizione.js; this file keeps working unbundled, as served from www/.
 performance.mark('banditore:script');
 
 const HERE = import.meta.url;
-const WASM_GLUE = new URL('./pkg/banditore_widget/banditore_widget.js', HERE).href;
 const WASM_BINARY = new URL('./pkg/banditore_widget/banditore_widget_bg.wasm', HERE).href;
 const ORIGIN = new URL(HERE).origin;
 const hasWasm = typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function';
@@ -26,7 +27,7 @@ let wasmReady;
 function loadWasm() {
   wasmReady ??= (async () => {
     if (!hasWasm) throw Object.assign(new Error('WebAssembly'), { code: 'no-wasm' });
-    const [glue, module] = await Promise.all([import(WASM_GLUE), compile()]);
+    const [glue, module] = await Promise.all([import('./pkg/banditore_widget/banditore_widget.js'), compile()]);
     await glue.default({ module_or_path: module });
     return glue;
   })();
@@ -70,5 +71,11 @@ function prefetch() {
 if (hasWasm) loadWasm().catch(() => {}); // errors are shown by each element
 prefetch();
 // element.js imports these too: asking for them now fetches them in parallel, not in a chain.
-const [{ define }] = await Promise.all(['element', 'views', 'dom', 'i18n', 'storage'].map((m) => import(`./widget/${m}.js`)));
+const [{ define }] = await Promise.all([
+  import('./widget/element.js'),
+  import('./widget/views.js'),
+  import('./widget/dom.js'),
+  import('./widget/i18n.js'),
+  import('./widget/storage.js'),
+]);
 define({ origin: ORIGIN, stylesheet: new URL('./widget/widget.css', HERE).href, loadWasm, fetchProfile });

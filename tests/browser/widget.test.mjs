@@ -2,7 +2,7 @@
 // revoke, remember, keyboard-only use, axe-core at every step, the strict CSP, hostile and
 // broken profiles, the network log and cookies, phone and desktop. Screenshots: test-artifacts/.
 //
-// Run: node --test tests/browser/   (needs www/pkg/ built by scripts/build-wasm.sh)
+// Run: node --test tests/browser/   (needs www/pkg/ and www/dist/ built by scripts/build-wasm.sh)
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -242,7 +242,23 @@ for (const id of COMUNI) {
 // ---- decline, revoke, remember -------------------------------------------------------------
 
 const TEST_PAGE = '/__test__/embed.html';
+const SOURCE_PAGE = '/__test__/embed-source.html';
 const SIRACUSA = '/profiles/siracusa.json';
+
+/** The widget's requests: the bundle is one script plus its stylesheet and WASM, all under /dist/. */
+function assertWidgetFiles(log, build) {
+  const paths = log.requests.map((u) => new URL(u).pathname);
+  const widget = paths.filter((p) => /^\/(dist\/|widget\/|pkg\/banditore_widget\/|banditore-iscrizione\.js)/.test(p));
+  const scripts = widget.filter((p) => p.endsWith('.js'));
+  if (build === 'bundle') {
+    assert.deepEqual(scripts, ['/dist/banditore-iscrizione.js'], 'one script');
+    assert.ok(widget.every((p) => p.startsWith('/dist/')), `everything from /dist/: ${widget}`);
+    assert.ok(widget.includes('/dist/pkg/banditore_widget/banditore_widget_bg.wasm') && widget.includes('/dist/widget/widget.css'));
+  } else {
+    assert.ok(scripts.includes('/banditore-iscrizione.js') && scripts.includes('/widget/element.js'), `unbundled: ${scripts}`);
+    assert.ok(!widget.some((p) => p.startsWith('/dist/')), 'nothing from the bundle');
+  }
+}
 
 describe('consent choices', () => {
   test('declining is a normal outcome, with the official channels; the event says so', async () => {
@@ -269,9 +285,11 @@ describe('consent choices', () => {
     await s.context.close();
   });
 
-  test('revoking explains how to leave and forgets the stored receipt', async () => {
-    const s = await openPage(h, `${TEST_PAGE}?profile=${SIRACUSA}&remember=1`);
+  // Once with the shipped bundle, once with the unbundled sources it is built from.
+  for (const [build, pagePath] of [['bundle', TEST_PAGE], ['sources', SOURCE_PAGE]]) test(`revoking explains how to leave and forgets the stored receipt (${build})`, async () => {
+    const s = await openPage(h, `${pagePath}?profile=${SIRACUSA}&remember=1`);
     assert.equal(await ready(s.page), 'ready');
+    assertWidgetFiles(s.log, build);
     await press(s.page, 'Continua');
     await press(s.page, 'Continua');
     await giveConsent(s.page);
@@ -284,11 +302,11 @@ describe('consent choices', () => {
     assert.equal(await stepOf(s.page), 'revoked');
     const text = await s.page.locator(W).evaluate((el) => el.shadowRoot.textContent);
     assert.match(text, /Non seguire più|DISATTIVA ISCRIZIONE|abbandon/i, 'how to actually leave the channel');
-    await checkStep(s.page, 'revoked');
+    await checkStep(s.page, `revoked-${build}`);
     assert.deepEqual(await s.page.evaluate(() => ({ ...localStorage })), {}, 'receipt forgotten');
     const events = await s.page.evaluate(() => window.__events);
     assert.deepEqual(events.map((e) => e.action), ['given', 'revoked']);
-    assertClean(s, 'revoke');
+    assertClean(s, `revoke (${build})`);
     await s.context.close();
   });
 
@@ -596,6 +614,7 @@ describe('demo site', () => {
       const s = await openPage(h, p);
       // Both embed a widget: the home page with the demo's default profile (Siracusa).
       assert.equal(await ready(s.page), 'ready');
+      assertWidgetFiles(s.log, 'bundle');
       if (p === '/index.html') {
         assert.equal(await s.page.locator(W).first().getAttribute('profile'), '/profiles/siracusa.json');
         // Playwright's text locators pierce the open shadow root.
