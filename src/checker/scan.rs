@@ -107,6 +107,15 @@ where
     })
 }
 
+/// Every non-overlapping match of a pattern tried at each char boundary in turn, leftmost first
+/// (`Regex::find_iter`): `at(text, start)` returns where a match starting at `start` ends.
+pub fn find_all<'t>(
+    text: &'t str,
+    at: impl Fn(&'t str, usize) -> Option<usize> + 't,
+) -> impl Iterator<Item = Range<usize>> + 't {
+    find_iter(text, move |text, from| first_match(text, from, |start| at(text, start)))
+}
+
 #[inline]
 fn is_continuation(b: u8) -> bool {
     b & 0xC0 == 0x80

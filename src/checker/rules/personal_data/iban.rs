@@ -3,12 +3,10 @@
 //! personal data (or a company's, which the comune has no reason to broadcast).
 
 use std::ops::Range;
-use std::sync::OnceLock;
-
-use regex::Regex;
 
 use super::{after, before, mask, personal_source};
 use crate::checker::checksum;
+use crate::checker::scan::{self, Cursor};
 use crate::checker::{Context, RawFinding, Rule};
 use crate::i18n::Msg;
 use crate::profile::Severity;
@@ -18,10 +16,14 @@ pub const ID: &str = "personal-data.iban";
 pub struct IbanRule;
 pub static RULE: IbanRule = IbanRule;
 
-/// Where an IBAN may start: two letters and two check digits at a word start.
-fn starts() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?-u)\b[A-Za-z]{2}[0-9]{2}").expect("valid regex"))
+/// Where an IBAN may start: two letters and two check digits at a word start,
+/// `(?-u)\b[A-Za-z]{2}[0-9]{2}`.
+fn starts(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    scan::find_all(text, |text, start| {
+        let mut c = Cursor::new(text, start);
+        let hit = c.ascii_boundary() && c.eat_n(2, |b| b.is_ascii_alphabetic()) && c.eat_n(2, |b| b.is_ascii_digit());
+        hit.then_some(c.pos)
+    })
 }
 
 /// The run of up to 34 letters and digits from `start`, single spaces allowed between them
@@ -79,11 +81,11 @@ impl Rule for IbanRule {
             .map(|i| i.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase())
             .collect();
         let mut resume = 0;
-        for m in starts().find_iter(ctx.text) {
-            if m.start() < resume {
+        for m in starts(ctx.text) {
+            if m.start < resume {
                 continue;
             }
-            let Some(run) = candidate(ctx.text, m.start()) else { continue };
+            let Some(run) = candidate(ctx.text, m.start) else { continue };
             let Some((compact, range)) = longest_valid(ctx.text, run) else { continue };
             resume = range.end;
             if own.contains(&compact) {
@@ -162,5 +164,13 @@ mod tests {
         ] {
             assert!(ibans(t).is_empty(), "{t}");
         }
+    }
+
+    #[test]
+    fn finds_what_the_regex_it_replaces_found() {
+        let alphabet = ["IT", "de", "Z", "60", "4", "X054", " ", "_", "-", "é", "😀", "\u{a0}"];
+        crate::checker::scan::testing::assert_finds_like(r"(?-u)\b[A-Za-z]{2}[0-9]{2}", &alphabet, |t| {
+            super::starts(t).collect()
+        });
     }
 }

@@ -3,11 +3,10 @@
 //! The electronic identity card's shape (two letters, five digits, two letters) is
 //! distinctive enough to be a warning on its own.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
+use std::ops::Range;
 
 use super::{after, mask, personal_source};
+use crate::checker::scan::{self, counts, Cursor};
 use crate::checker::{Context, RawFinding, Rule};
 use crate::i18n::Msg;
 use crate::profile::Severity;
@@ -17,21 +16,81 @@ pub const ID: &str = "personal-data.id-document";
 pub struct IdDocumentRule;
 pub static RULE: IdDocumentRule = IdDocumentRule;
 
-/// Document numbers: CIE (CA12345AB), paper card (AA 1234567), passport (YA1234567),
-/// licence (U1A234567B, MB1234567X), permits and plain numeric ones.
-fn numbers() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?-u)\b(?:[A-Z]{2} ?[0-9]{5} ?[A-Z]{2}|[A-Z]{1,2} ?[0-9]{6,8}[A-Z]?|[A-Z][0-9][A-Z0-9]{7,8}|[0-9]{7,10}[A-Z]{0,2})\b",
-        )
-        .expect("valid regex")
+fn upper(b: u8) -> bool {
+    b.is_ascii_uppercase()
+}
+
+fn digit(b: u8) -> bool {
+    b.is_ascii_digit()
+}
+
+/// How many bytes of `class` there are at `pos`.
+fn run(text: &str, pos: usize, class: fn(u8) -> bool) -> usize {
+    Cursor::new(text, pos).eat_while(class)
+}
+
+/// The first document number in `text`: CIE (CA12345AB), paper card (AA 1234567), passport
+/// (YA1234567), licence (U1A234567B, MB1234567X), permits and plain numeric ones. The pattern,
+/// tried alternative by alternative and count by count in the order regex would:
+/// `(?-u)\b(?:[A-Z]{2} ?[0-9]{5} ?[A-Z]{2}|[A-Z]{1,2} ?[0-9]{6,8}[A-Z]?|[A-Z][0-9][A-Z0-9]{7,8}|[0-9]{7,10}[A-Z]{0,2})\b`.
+fn first_number(text: &str) -> Option<Range<usize>> {
+    let ends_word = |end: usize| scan::ascii_boundary(text, end).then_some(end);
+    scan::first_match(text, 0, |start| {
+        if !scan::ascii_boundary(text, start) {
+            return None;
+        }
+        let cie = || cie_at(text, start);
+        let card = || {
+            counts(run(text, start, upper), 1, 2).find_map(|letters| {
+                let mut c = Cursor::new(text, start + letters);
+                c.eat(b' ');
+                counts(run(text, c.pos, digit), 6, 8).find_map(|digits| {
+                    let end = c.pos + digits;
+                    counts(run(text, end, upper), 0, 1).find_map(|letter| ends_word(end + letter))
+                })
+            })
+        };
+        let licence = || {
+            let mut c = Cursor::new(text, start);
+            if !(c.eat_n(1, upper) && c.eat_n(1, digit)) {
+                return None;
+            }
+            let rest = run(text, c.pos, |b| upper(b) || digit(b));
+            counts(rest, 7, 8).find_map(|n| ends_word(c.pos + n))
+        };
+        let numeric = || {
+            counts(run(text, start, digit), 7, 10).find_map(|digits| {
+                counts(run(text, start + digits, upper), 0, 2).find_map(|letters| ends_word(start + digits + letters))
+            })
+        };
+        cie().or_else(card).or_else(licence).or_else(numeric)
     })
 }
 
-fn cie() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?-u)\b[A-Z]{2}[0-9]{5}[A-Z]{2}\b").expect("valid regex"))
+/// `[A-Z]{2} ?[0-9]{5} ?[A-Z]{2}\b` at `start`: an electronic identity card's number, spaces allowed.
+fn cie_at(text: &str, start: usize) -> Option<usize> {
+    let mut c = Cursor::new(text, start);
+    let hit = c.eat_n(2, upper)
+        && {
+            c.eat(b' ');
+            c.eat_n(5, digit)
+        }
+        && {
+            c.eat(b' ');
+            c.eat_n(2, upper)
+        }
+        && c.ascii_boundary();
+    hit.then_some(c.pos)
+}
+
+/// Electronic identity card numbers written as one word: `(?-u)\b[A-Z]{2}[0-9]{5}[A-Z]{2}\b`.
+fn cie(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    scan::find_all(text, |text, start| {
+        let mut c = Cursor::new(text, start);
+        let hit =
+            c.ascii_boundary() && c.eat_n(2, upper) && c.eat_n(5, digit) && c.eat_n(2, upper) && c.ascii_boundary();
+        hit.then_some(c.pos)
+    })
 }
 
 impl Rule for IdDocumentRule {
@@ -47,39 +106,39 @@ impl Rule for IdDocumentRule {
             }
             let cue_end = ctx.original(m.start, m.end).end;
             let window = after(ctx.text, cue_end, 40);
-            let Some(n) = numbers().find(&ctx.text[window.clone()]) else { continue };
-            let range = window.start + n.start()..window.start + n.end();
+            let Some(n) = first_number(&ctx.text[window.clone()]) else { continue };
+            let range = window.start + n.start..window.start + n.end;
             reported.push(range.clone());
             out.push(
                 RawFinding::new(
                     ID,
                     Severity::Error,
-                    range,
+                    range.clone(),
                     Msg::new(
                         "Numero di un documento d'identità: è un dato personale e non va diffuso sul canale.",
                         "An identity document's number is personal data and must not be broadcast.",
                     ),
                     personal_source(ctx),
                 )
-                .with_fix(mask(n.as_str(), 0, 0)),
+                .with_fix(mask(&ctx.text[range.clone()], 0, 0)),
             );
         }
-        for n in cie().find_iter(ctx.text) {
-            if reported.iter().any(|r| r.start <= n.start() && n.end() <= r.end) {
+        for n in cie(ctx.text) {
+            if reported.iter().any(|r| r.start <= n.start && n.end <= r.end) {
                 continue;
             }
             out.push(
                 RawFinding::new(
                     ID,
                     Severity::Warning,
-                    n.range(),
+                    n.clone(),
                     Msg::new(
                         "Sembra il numero di una carta d'identità elettronica: se lo è, è un dato personale.",
                         "Looks like an electronic identity card number: if it is one, it is personal data.",
                     ),
                     personal_source(ctx),
                 )
-                .with_fix(mask(n.as_str(), 0, 0)),
+                .with_fix(mask(&ctx.text[n], 0, 0)),
             );
         }
     }
@@ -123,5 +182,18 @@ mod tests {
         ] {
             assert!(docs(t).is_empty(), "{t}: {:?}", docs(t));
         }
+    }
+
+    #[test]
+    fn finds_what_the_regexes_they_replace_found() {
+        use crate::checker::scan::testing::{assert_finds_like, assert_first_like};
+        let alphabet = ["CA", "U1A", "Y", "1234", "12345", "5", "0", "AB", "X", " ", "_", "-", "é", "😀", "\u{a0}"];
+        assert_first_like(
+            r"(?-u)\b(?:[A-Z]{2} ?[0-9]{5} ?[A-Z]{2}|[A-Z]{1,2} ?[0-9]{6,8}[A-Z]?|[A-Z][0-9][A-Z0-9]{7,8}|[0-9]{7,10}[A-Z]{0,2})\b",
+            &alphabet,
+            super::first_number,
+        );
+        let alphabet = ["CA12345AB", "CA", "12345", "AB", "1", "Z", " ", "_", "é", "😀"];
+        assert_finds_like(r"(?-u)\b[A-Z]{2}[0-9]{5}[A-Z]{2}\b", &alphabet, |t| super::cie(t).collect());
     }
 }

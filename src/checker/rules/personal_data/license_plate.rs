@@ -2,11 +2,10 @@
 //! and U are never used). A plate leads to its owner: next to "targa", "veicolo", it is an
 //! error; alone a warning. Codes after "CIG", "codice", "prot." are references.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
+use std::ops::Range;
 
 use super::{before, mask, personal_source, reference_before};
+use crate::checker::scan::{self, Cursor};
 use crate::checker::{Context, RawFinding, Rule};
 use crate::i18n::Msg;
 use crate::profile::Severity;
@@ -16,10 +15,28 @@ pub const ID: &str = "personal-data.license-plate";
 pub struct LicensePlateRule;
 pub static RULE: LicensePlateRule = LicensePlateRule;
 
-fn plates() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?-u)\b[A-HJ-NPR-TV-Z]{2}[ \-]?[0-9]{3}[ \-]?[A-HJ-NPR-TV-Z]{2}\b").expect("valid regex")
+/// A letter plates use: capitals without I, O, Q, U.
+fn plate_letter(b: u8) -> bool {
+    b.is_ascii_uppercase() && !matches!(b, b'I' | b'O' | b'Q' | b'U')
+}
+
+/// Plates as words: `(?-u)\b[A-HJ-NPR-TV-Z]{2}[ \-]?[0-9]{3}[ \-]?[A-HJ-NPR-TV-Z]{2}\b`.
+fn plates(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    scan::find_all(text, |text, start| {
+        let mut c = Cursor::new(text, start);
+        let separator = |c: &mut Cursor<'_>| c.eat(b' ') || c.eat(b'-');
+        let hit = c.ascii_boundary()
+            && c.eat_n(2, plate_letter)
+            && {
+                separator(&mut c);
+                c.eat_n(3, |b| b.is_ascii_digit())
+            }
+            && {
+                separator(&mut c);
+                c.eat_n(2, plate_letter)
+            }
+            && c.ascii_boundary();
+        hit.then_some(c.pos)
     })
 }
 
@@ -29,11 +46,11 @@ impl Rule for LicensePlateRule {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
-        for m in plates().find_iter(ctx.text) {
-            if reference_before(ctx.text, m.start()) {
+        for m in plates(ctx.text) {
+            if reference_before(ctx.text, m.start) {
                 continue;
             }
-            let back = before(ctx.text, m.start(), 40);
+            let back = before(ctx.text, m.start, 40);
             if ctx.has_cue(back.clone(), "personal-context", "id-document") {
                 continue;
             }
@@ -50,11 +67,8 @@ impl Rule for LicensePlateRule {
                     "Looks like a plate: if it is one, it leads to the vehicle's owner and is personal data.",
                 )
             };
-            out.push(RawFinding::new(ID, severity, m.range(), Msg::new(it, en), personal_source(ctx)).with_fix(mask(
-                m.as_str(),
-                2,
-                2,
-            )));
+            let fix = mask(&ctx.text[m.clone()], 2, 2);
+            out.push(RawFinding::new(ID, severity, m, Msg::new(it, en), personal_source(ctx)).with_fix(fix));
         }
     }
 }
@@ -94,5 +108,15 @@ mod tests {
         ] {
             assert!(plates(t).is_empty(), "{t}: {:?}", plates(t));
         }
+    }
+
+    #[test]
+    fn finds_what_the_regex_it_replaces_found() {
+        let alphabet = ["AB 123 CD", "GH-456KL", "AB", "CD", "QI", "a", "123", "4", " ", "-", "_", "é", "😀", "\u{a0}"];
+        crate::checker::scan::testing::assert_finds_like(
+            r"(?-u)\b[A-HJ-NPR-TV-Z]{2}[ \-]?[0-9]{3}[ \-]?[A-HJ-NPR-TV-Z]{2}\b",
+            &alphabet,
+            |t| super::plates(t).collect(),
+        );
     }
 }

@@ -2,12 +2,11 @@
 //! included) finds it; the check character decides: valid is an error, a failed check is
 //! a warning (a typo of a real one is still personal data, or a code that only looks like one).
 
-use std::sync::OnceLock;
-
-use regex::Regex;
+use std::ops::Range;
 
 use super::{mask, personal_source};
 use crate::checker::checksum;
+use crate::checker::scan::{self, Cursor};
 use crate::checker::{Context, RawFinding, Rule};
 use crate::i18n::Msg;
 use crate::profile::Severity;
@@ -17,11 +16,23 @@ pub const ID: &str = "personal-data.tax-code";
 pub struct TaxCodeRule;
 pub static RULE: TaxCodeRule = TaxCodeRule;
 
-fn shapes() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i-u)\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b")
-            .expect("valid regex")
+/// The shape of a codice fiscale, one class per character: surname and name letters, year,
+/// month letter, day, birthplace letter and digits, check letter. Omocodia replaces digits with
+/// the letters LMNPQRSTUV, so every digit's class has them too.
+const SHAPE: [fn(u8) -> bool; 16] = {
+    const L: fn(u8) -> bool = |b| b.is_ascii_alphabetic();
+    const N: fn(u8) -> bool = |b| b.is_ascii_digit() || b"LMNPQRSTUV".contains(&b.to_ascii_uppercase());
+    const M: fn(u8) -> bool = |b| b"ABCDEHLMPRST".contains(&b.to_ascii_uppercase());
+    [L, L, L, L, L, L, N, N, M, N, N, L, N, N, N, L]
+};
+
+/// Codice fiscale shapes as words, either case:
+/// `(?i-u)\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b`.
+fn shapes(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    scan::find_all(text, |text, start| {
+        let mut c = Cursor::new(text, start);
+        let fits = c.ascii_boundary() && SHAPE.iter().all(|class| c.eat_n(1, class));
+        (fits && c.ascii_boundary()).then_some(c.pos)
     })
 }
 
@@ -31,8 +42,8 @@ impl Rule for TaxCodeRule {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
-        for m in shapes().find_iter(ctx.text) {
-            let code = m.as_str();
+        for m in shapes(ctx.text) {
+            let code = &ctx.text[m.clone()];
             // Lowercase words that happen to fit are not codes; written codes are uppercase.
             if code.chars().filter(char::is_ascii_lowercase).count() > 0 && code.chars().any(|c| c.is_ascii_uppercase())
             {
@@ -42,7 +53,7 @@ impl Rule for TaxCodeRule {
                 RawFinding::new(
                     ID,
                     Severity::Error,
-                    m.range(),
+                    m.clone(),
                     Msg::new(
                         "Codice fiscale di una persona: è un dato personale e non va diffuso sul canale.",
                         "A person's tax code (codice fiscale) is personal data and must not be broadcast.",
@@ -53,7 +64,7 @@ impl Rule for TaxCodeRule {
                 RawFinding::new(
                     ID,
                     Severity::Warning,
-                    m.range(),
+                    m.clone(),
                     Msg::new(
                         "Sembra un codice fiscale (il carattere di controllo non corrisponde): se è di una persona è un dato personale.",
                         "Looks like a tax code (its check character does not match): if it is a person's, it is personal data.",
@@ -96,5 +107,28 @@ mod tests {
         ] {
             assert!(codes(t).is_empty(), "{t}");
         }
+    }
+
+    #[test]
+    fn finds_what_the_regex_it_replaces_found() {
+        let alphabet = [
+            "RSSMRA85T10A562S",
+            "rssmra85t10a56nh",
+            "RSSMRA85T10A562",
+            "RssMR",
+            "A85t10A5",
+            "X",
+            "1",
+            "l",
+            " ",
+            "_",
+            "é",
+            "😀",
+        ];
+        crate::checker::scan::testing::assert_finds_like(
+            r"(?i-u)\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b",
+            &alphabet,
+            |t| super::shapes(t).collect(),
+        );
     }
 }

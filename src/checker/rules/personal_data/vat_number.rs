@@ -18,17 +18,15 @@ pub static RULE: VatNumberRule = VatNumberRule;
 
 /// Eleven digits as a word, maybe after "IT": `(?-u)\b(?:IT ?)?[0-9]{11}\b`.
 fn numbers(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    scan::find_iter(text, |text, from| {
-        scan::first_match(text, from, |start| {
-            let mut c = Cursor::new(text, start);
-            if !c.ascii_boundary() {
-                return None;
-            }
-            if c.eat_str("IT") {
-                c.eat(b' ');
-            }
-            (c.eat_n(11, |b| b.is_ascii_digit()) && c.ascii_boundary()).then_some(c.pos)
-        })
+    scan::find_all(text, |text, start| {
+        let mut c = Cursor::new(text, start);
+        if !c.ascii_boundary() {
+            return None;
+        }
+        if c.eat_str("IT") {
+            c.eat(b' ');
+        }
+        (c.eat_n(11, |b| b.is_ascii_digit()) && c.ascii_boundary()).then_some(c.pos)
     })
 }
 
