@@ -5,11 +5,10 @@
 //! libero...) is an error; a role mailbox elsewhere (info@, segreteria@) is info; any other
 //! address is a warning, since it may well name a person.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
+use std::ops::Range;
 
 use super::{lex, personal_source};
+use crate::checker::scan::{self, Cursor};
 use crate::checker::{Context, RawFinding, Rule};
 use crate::i18n::Msg;
 use crate::profile::Severity;
@@ -19,9 +18,65 @@ pub const ID: &str = "personal-data.email";
 pub struct EmailRule;
 pub static RULE: EmailRule = EmailRule;
 
-fn addresses() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}").expect("valid regex"))
+/// E-mail addresses: `[A-Za-z0-9][A-Za-z0-9._%+\-]*@` and a domain (see [`domain_end`]).
+fn addresses(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    scan::find_iter(text, first_address)
+}
+
+/// The first address starting at or after `from`.
+fn first_address(text: &str, from: usize) -> Option<Range<usize>> {
+    let local = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
+    let bytes = text.as_bytes();
+    let mut start = from;
+    while start < bytes.len() {
+        if !bytes[start].is_ascii_alphanumeric() {
+            start += 1;
+            continue;
+        }
+        let mut c = Cursor::new(text, start + 1);
+        c.eat_while(local);
+        if c.eat(b'@') {
+            if let Some(end) = domain_end(text, c.pos) {
+                return Some(start..end);
+            }
+        }
+        // The local part cannot contain '@': every later start in this run reaches the same
+        // '@' (or none) and fails the same way, so the search resumes after it.
+        start = c.pos;
+    }
+    None
+}
+
+/// Where the domain starting at `pos` ends, as regex matches
+/// `L(?:\.L)*\.[A-Za-z]{2,}` with labels `L = [A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?`.
+///
+/// Labels are greedy and cannot contain a dot, so each is the whole run of letters, digits and
+/// hyphens up to its last letter or digit; the repetition takes as many dotted labels as there
+/// are, then backs off until a dot is followed by at least two letters: the top-level domain is
+/// the letters at the start of the last dotted label that has two.
+fn domain_end(text: &str, pos: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // The end of the label at `at`: after its last letter or digit. One cut before trailing
+    // hyphens is followed by a hyphen, so the dotted labels stop there.
+    let label = |at: usize| {
+        let mut c = Cursor::new(text, at);
+        if !c.eat_n(1, |b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let run = at + 1 + c.eat_while(|b| b.is_ascii_alphanumeric() || b == b'-');
+        (at + 1..=run).rev().find(|&e| bytes[e - 1] != b'-')
+    };
+    let mut end = label(pos)?;
+    let mut tld_end = None;
+    while bytes.get(end) == Some(&b'.') {
+        let Some(next_end) = label(end + 1) else { break };
+        let letters = Cursor::new(text, end + 1).eat_while(|b| b.is_ascii_alphabetic());
+        if letters >= 2 {
+            tld_end = Some(end + 1 + letters);
+        }
+        end = next_end;
+    }
+    tld_end
 }
 
 /// Whether `domain` is `base` or one of its subdomains.
@@ -92,8 +147,8 @@ impl Rule for EmailRule {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
-        for m in addresses().find_iter(ctx.text) {
-            let address = m.as_str();
+        for m in addresses(ctx.text) {
+            let address = &ctx.text[m.clone()];
             let Some((local, domain)) = address.rsplit_once('@') else { continue };
             let domain = domain.to_ascii_lowercase();
             if is_own(ctx, address, &domain) || is_public_administration(&domain) {
@@ -119,7 +174,7 @@ impl Rule for EmailRule {
                 )
             };
             out.push(
-                RawFinding::new(ID, severity, m.range(), Msg::new(it, en), personal_source(ctx))
+                RawFinding::new(ID, severity, m, Msg::new(it, en), personal_source(ctx))
                     .with_fix(masked(local, &domain)),
             );
         }
@@ -178,5 +233,15 @@ mod tests {
     fn a_lookalike_of_the_comunes_domain_is_not_the_comune() {
         assert_eq!(emails("Scrivere a mario@comune.esempio.mb.it.evil.com").len(), 1);
         assert_eq!(emails("Scrivere a mario@xcomune.esempio.mb.it").len(), 1);
+    }
+
+    #[test]
+    fn finds_what_the_regex_it_replaces_found() {
+        let alphabet = ["mario", "a", "9", ".it", ".c", "x-1", ".", "-", "_", "%", "+", "@", "@b", " ", "é", "😀"];
+        crate::checker::scan::testing::assert_finds_like(
+            r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}",
+            &alphabet,
+            |t| super::addresses(t).collect(),
+        );
     }
 }
