@@ -31,15 +31,14 @@ pub struct Lexicon {
     owners: Vec<usize>,
     terms: Vec<Term>,
     nodes: Vec<Node>,
-    /// Children of every node, node by node in byte order (see [`Node::first`]).
-    children: Vec<u32>,
-    /// The byte of each entry of `children`.
-    child_bytes: Vec<u8>,
+    /// Dense transitions: `trans[node * stride + class]` is the child reached over a byte of
+    /// that class, as a [`Link`] (0: none). One load per step: the walk is bound by memory.
+    trans: Vec<u32>,
+    stride: usize,
+    /// Class of each byte among those the terms use (1..), 0 for bytes no term has.
+    classes: Box<[u8; 256]>,
     /// Terms ending at each node, node by node.
     ends: Vec<u32>,
-    /// Class of each byte among those the terms use (1..=64), 0 for bytes no term has;
-    /// `None` when the terms use more than 64 bytes (children are then searched by byte).
-    classes: Option<Box<[u8; 256]>>,
     /// Child of the root for each first byte (0: no term starts with it).
     root: Box<[u32; 256]>,
     /// Some term starts with an ASCII word byte but needs no word boundary before it (`_x`):
@@ -59,19 +58,22 @@ struct Term {
     bound_end: bool,
 }
 
-/// A trie node: its children are `children[first..first + count]`; with byte classes,
-/// `mask` has bit `class - 1` set for each, so a child is found with one popcount.
+/// What the walk needs of a node besides its transitions, read only when its [`Link`] says
+/// terms end there or a run of white space leads on.
 #[derive(Debug, Clone, Default)]
 struct Node {
-    mask: u64,
-    first: u32,
-    count: u32,
-    /// Child reached over a run of white space (0: none; the root is never a child).
+    /// Child reached over a run of white space, as a [`Link`] (0: none).
     space: u32,
     /// Terms ending here: `ends[ends_first..ends_first + ends_count]`.
     ends_first: u32,
     ends_count: u32,
 }
+
+/// A link to a node: its number shifted left by two, with [`HAS_ENDS`] and [`HAS_SPACE`].
+/// The root is never linked to, so 0 means no link.
+type Link = u32;
+const HAS_ENDS: u32 = 1;
+const HAS_SPACE: u32 = 2;
 
 /// A node while the trie is built.
 #[derive(Debug, Clone, Default)]
@@ -225,41 +227,42 @@ impl Lexicon {
     fn best_at(&self, text: &str, start: usize, at_boundary: bool, state: &mut ScanState) -> bool {
         let bytes = text.as_bytes();
         let mut any = false;
-        let (mut node, mut pos) = (self.root[bytes[start] as usize] as usize, start + 1);
+        let (mut link, mut pos) = (self.root[bytes[start] as usize], start + 1);
         loop {
-            let n = &self.nodes[node];
-            for &t in &self.ends[n.ends_first as usize..(n.ends_first + n.ends_count) as usize] {
-                let term = &self.terms[t as usize];
-                let s = term.section;
-                if (term.bound_start && !at_boundary)
-                    || state.free[s] > start
-                    || state.best[s].is_some_and(|(p, _)| p <= term.priority)
-                {
-                    continue;
-                }
-                if let Some(end) = term_end(text, term, pos) {
-                    state.best[s] = Some((term.priority, end));
-                    any = true;
+            let node = (link >> 2) as usize;
+            if link & HAS_ENDS != 0 {
+                let n = &self.nodes[node];
+                for &t in &self.ends[n.ends_first as usize..(n.ends_first + n.ends_count) as usize] {
+                    let term = &self.terms[t as usize];
+                    let s = term.section;
+                    if (term.bound_start && !at_boundary)
+                        || state.free[s] > start
+                        || state.best[s].is_some_and(|(p, _)| p <= term.priority)
+                    {
+                        continue;
+                    }
+                    if let Some(end) = term_end(text, term, pos) {
+                        state.best[s] = Some((term.priority, end));
+                        any = true;
+                    }
                 }
             }
             if pos >= bytes.len() {
                 return any;
             }
-            if n.space != 0 {
+            if link & HAS_SPACE != 0 {
                 let run = space_run(text, pos);
                 if run > 0 {
-                    node = n.space as usize;
+                    link = self.nodes[node].space;
                     pos += run;
                     continue;
                 }
             }
-            match self.child(n, bytes[pos]) {
-                Some(child) => {
-                    node = child;
-                    pos += 1;
-                }
-                None => return any,
+            link = self.trans[node * self.stride + self.classes[bytes[pos] as usize] as usize];
+            if link == 0 {
+                return any;
             }
+            pos += 1;
         }
     }
 }
@@ -269,27 +272,6 @@ impl Lexicon {
 struct ScanState {
     free: Vec<usize>,
     best: Vec<Option<(u32, usize)>>,
-}
-
-impl Lexicon {
-    #[inline]
-    fn child(&self, node: &Node, byte: u8) -> Option<usize> {
-        let children = node.first as usize..(node.first + node.count) as usize;
-        match &self.classes {
-            Some(classes) => {
-                let class = classes[byte as usize];
-                let bit = 1u64.checked_shl(u32::from(class).wrapping_sub(1)).unwrap_or(0);
-                if node.mask & bit == 0 {
-                    return None;
-                }
-                Some(self.children[children.start + (node.mask & (bit - 1)).count_ones() as usize] as usize)
-            }
-            None => {
-                let at = self.child_bytes[children.clone()].iter().position(|&b| b == byte)?;
-                Some(self.children[children.start + at] as usize)
-            }
-        }
-    }
 }
 
 /// Builds the trie section by section; a term's priority is its position in its section.
@@ -399,19 +381,17 @@ impl Builder {
                 used[b as usize] = true;
             }
         }
-        let classes = (used.iter().filter(|u| **u).count() <= 64).then(|| {
-            let mut classes = Box::new([0u8; 256]);
-            let mut next = 0u8;
-            for b in 0..256 {
-                if used[b] {
-                    next += 1;
-                    classes[b] = next;
-                }
+        let mut classes = Box::new([0u8; 256]);
+        let mut stride = 1;
+        for b in 0..256 {
+            if used[b] {
+                // UTF-8 never uses 0xC0, 0xC1 nor 0xF5..: at most 248 classes, plus 0.
+                classes[b] = stride as u8;
+                stride += 1;
             }
-            classes
-        });
+        }
         // Breadth-first numbering: the first levels, which every walk visits, sit together in
-        // memory (the walk is bound by loading nodes, not by computing).
+        // memory.
         let mut order = vec![0usize];
         let mut renumbered = vec![u32::MAX; self.nodes.len()];
         renumbered[0] = 0;
@@ -424,29 +404,27 @@ impl Builder {
                 order.push(c as usize);
             }
         }
-        let new = |c: u32| if c == 0 { 0 } else { renumbered[c as usize] };
-        let (mut nodes, mut children, mut child_bytes, mut ends) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for n in order.iter().map(|&i| &self.nodes[i]) {
-            let mask = match &classes {
-                Some(c) => n.edges.iter().fold(0u64, |m, &(b, _)| m | 1 << (c[b as usize] - 1)),
-                None => 0,
-            };
-            nodes.push(Node {
-                mask,
-                first: children.len() as u32,
-                count: n.edges.len() as u32,
-                space: new(n.space),
-                ends_first: ends.len() as u32,
-                ends_count: n.terms.len() as u32,
-            });
-            // Edges are sorted by byte and classes follow byte order: the popcount index works.
-            children.extend(n.edges.iter().map(|&(_, c)| new(c)));
-            child_bytes.extend(n.edges.iter().map(|&(b, _)| b));
+        let link = |c: u32| -> Link {
+            if c == 0 {
+                return 0;
+            }
+            let n = &self.nodes[c as usize];
+            renumbered[c as usize] << 2
+                | if n.terms.is_empty() { 0 } else { HAS_ENDS }
+                | if n.space == 0 { 0 } else { HAS_SPACE }
+        };
+        let mut trans = vec![0; order.len() * stride];
+        let (mut nodes, mut ends) = (Vec::with_capacity(order.len()), Vec::new());
+        for (i, n) in order.iter().map(|&i| &self.nodes[i]).enumerate() {
+            for &(b, c) in &n.edges {
+                trans[i * stride + classes[b as usize] as usize] = link(c);
+            }
+            nodes.push(Node { space: link(n.space), ends_first: ends.len() as u32, ends_count: n.terms.len() as u32 });
             ends.extend(&n.terms);
         }
         let mut root = Box::new([0u32; 256]);
         for &(b, c) in &self.nodes[0].edges {
-            root[b as usize] = new(c);
+            root[b as usize] = link(c);
         }
         let starts_inside_words = self.nodes[0]
             .edges
@@ -458,10 +436,10 @@ impl Builder {
             owners: self.owners,
             terms: self.terms,
             nodes,
-            children,
-            child_bytes,
-            ends,
+            trans,
+            stride,
             classes,
+            ends,
             root,
             starts_inside_words,
         }
@@ -806,13 +784,13 @@ mod tests {
 
     #[test]
     fn terms_over_many_distinct_bytes_match_like_few() {
-        // More than 64 distinct bytes: children are searched by byte instead of by class.
+        // Many distinct bytes (the built-in lexicons use about 40): classes are not limited.
         let chars = (0x100..0x800).step_by(5).chain((0x1000..0x10000).step_by(0x1000)).filter_map(char::from_u32);
         let ascii = "abcdefghijklmnopqrstuvwxyz0123456789".chars().cycle();
         let terms: Vec<String> = chars.zip(ascii).map(|(c, a)| format!("{c}{a}x")).collect();
         let terms: Vec<&str> = terms.iter().map(String::as_str).collect();
         let (lex, oracle) = (Lexicon::from_terms(terms.iter().copied()), Oracle::from_terms(&terms));
-        assert!(lex.classes.is_none());
+        assert!(lex.stride > 128);
         let text = Folded::new(&format!("{} e {} o {}x", terms[3], terms[300], terms[7])).text;
         let got: Vec<_> = lex.find_iter(&text).into_iter().map(|m| (m.start, m.end, m.section.to_owned())).collect();
         assert_eq!(got.len(), 2);

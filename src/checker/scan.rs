@@ -116,6 +116,39 @@ pub fn find_all<'t>(
     find_iter(text, move |text, from| first_match(text, from, |start| at(text, start)))
 }
 
+/// [`first_match`] for patterns that start with `(?-u:\b)` and a word byte (`\b[A-Z]`,
+/// `\b[0-9]`): only the first byte of each word can start one, so the rest of every word is
+/// skipped instead of tried (same matches, several times faster on a whole message).
+pub fn first_match_words(text: &str, from: usize, mut at: impl FnMut(usize) -> Option<usize>) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut s = from;
+    while s < bytes.len() {
+        if !is_word_byte(bytes[s]) {
+            s += 1;
+            continue;
+        }
+        if s == 0 || !is_word_byte(bytes[s - 1]) {
+            if let Some(e) = at(s) {
+                return Some(s..e);
+            }
+        }
+        s += 1;
+        while s < bytes.len() && is_word_byte(bytes[s]) {
+            s += 1;
+        }
+    }
+    None
+}
+
+/// [`find_all`] for patterns that start with `(?-u:\b)` and a word byte (see
+/// [`first_match_words`]).
+pub fn find_all_words<'t>(
+    text: &'t str,
+    at: impl Fn(&'t str, usize) -> Option<usize> + 't,
+) -> impl Iterator<Item = Range<usize>> + 't {
+    find_iter(text, move |text, from| first_match_words(text, from, |start| at(text, start)))
+}
+
 #[inline]
 fn is_continuation(b: u8) -> bool {
     b & 0xC0 == 0x80

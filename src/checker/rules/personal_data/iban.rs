@@ -19,7 +19,7 @@ pub static RULE: IbanRule = IbanRule;
 /// Where an IBAN may start: two letters and two check digits at a word start,
 /// `(?-u)\b[A-Za-z]{2}[0-9]{2}`.
 fn starts(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    scan::find_all(text, |text, start| {
+    scan::find_all_words(text, |text, start| {
         let mut c = Cursor::new(text, start);
         let hit = c.ascii_boundary() && c.eat_n(2, |b| b.is_ascii_alphabetic()) && c.eat_n(2, |b| b.is_ascii_digit());
         hit.then_some(c.pos)

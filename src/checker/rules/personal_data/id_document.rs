@@ -35,7 +35,7 @@ fn run(text: &str, pos: usize, class: fn(u8) -> bool) -> usize {
 /// `(?-u)\b(?:[A-Z]{2} ?[0-9]{5} ?[A-Z]{2}|[A-Z]{1,2} ?[0-9]{6,8}[A-Z]?|[A-Z][0-9][A-Z0-9]{7,8}|[0-9]{7,10}[A-Z]{0,2})\b`.
 fn first_number(text: &str) -> Option<Range<usize>> {
     let ends_word = |end: usize| scan::ascii_boundary(text, end).then_some(end);
-    scan::first_match(text, 0, |start| {
+    scan::first_match_words(text, 0, |start| {
         if !scan::ascii_boundary(text, start) {
             return None;
         }
@@ -85,7 +85,7 @@ fn cie_at(text: &str, start: usize) -> Option<usize> {
 
 /// Electronic identity card numbers written as one word: `(?-u)\b[A-Z]{2}[0-9]{5}[A-Z]{2}\b`.
 fn cie(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    scan::find_all(text, |text, start| {
+    scan::find_all_words(text, |text, start| {
         let mut c = Cursor::new(text, start);
         let hit =
             c.ascii_boundary() && c.eat_n(2, upper) && c.eat_n(5, digit) && c.eat_n(2, upper) && c.ascii_boundary();

@@ -22,7 +22,7 @@ fn plate_letter(b: u8) -> bool {
 
 /// Plates as words: `(?-u)\b[A-HJ-NPR-TV-Z]{2}[ \-]?[0-9]{3}[ \-]?[A-HJ-NPR-TV-Z]{2}\b`.
 fn plates(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    scan::find_all(text, |text, start| {
+    scan::find_all_words(text, |text, start| {
         let mut c = Cursor::new(text, start);
         let separator = |c: &mut Cursor<'_>| c.eat(b' ') || c.eat(b'-');
         let hit = c.ascii_boundary()

@@ -29,7 +29,7 @@ const SHAPE: [fn(u8) -> bool; 16] = {
 /// Codice fiscale shapes as words, either case:
 /// `(?i-u)\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b`.
 fn shapes(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    scan::find_all(text, |text, start| {
+    scan::find_all_words(text, |text, start| {
         let mut c = Cursor::new(text, start);
         let fits = c.ascii_boundary() && SHAPE.iter().all(|class| c.eat_n(1, class));
         (fits && c.ascii_boundary()).then_some(c.pos)

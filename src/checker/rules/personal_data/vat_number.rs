@@ -18,7 +18,7 @@ pub static RULE: VatNumberRule = VatNumberRule;
 
 /// Eleven digits as a word, maybe after "IT": `(?-u)\b(?:IT ?)?[0-9]{11}\b`.
 fn numbers(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    scan::find_all(text, |text, start| {
+    scan::find_all_words(text, |text, start| {
         let mut c = Cursor::new(text, start);
         if !c.ascii_boundary() {
             return None;
