@@ -3,11 +3,10 @@
 //! A discount on a tax or a fee, a bando or a contribution for businesses is institutional:
 //! offer words in a sentence about those are not flagged (calls to buy always are).
 
-use std::sync::OnceLock;
-
-use regex::Regex;
+use std::ops::Range;
 
 use super::lexicon_hits::{self, Hit};
+use crate::checker::scan::{self, is_digit, is_space, Cursor};
 use crate::checker::{Context, RawFinding, Rule};
 use crate::i18n::Msg;
 use crate::profile::Severity;
@@ -19,12 +18,59 @@ pub static RULE: AdvertisingRule = AdvertisingRule;
 const ID: &str = "advertising";
 
 /// "-50%", "50% di sconto", "sconto 30 %": a percentage off is an offer wherever it appears.
-fn percent_off() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?:(?:^|\s)-\s?\d{1,2}\s?%|(?-u:\b)\d{1,2}\s?%\s+(?:di\s+)?sconto(?-u:\b)|(?-u:\b)sconto\s+(?:del\s+)?\d{1,2}\s?%)")
-            .expect("valid regex")
+/// The pattern (`\s` and `\d` Unicode, `\b` ASCII; a match may start with the space before "-"):
+/// `(?:^|\s)-\s?\d{1,2}\s?%|\b\d{1,2}\s?%\s+(?:di\s+)?sconto\b|\bsconto\s+(?:del\s+)?\d{1,2}\s?%`.
+fn percent_off(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    scan::find_all(text, |text, start| {
+        let mut c = Cursor::new(text, start);
+        let minus = |mut c: Cursor<'_>| {
+            let hit = c.eat(b'-') && {
+                c.eat_char(is_space);
+                percent(&mut c)
+            };
+            hit.then_some(c.pos)
+        };
+        if start == 0 {
+            if let Some(end) = minus(c) {
+                return Some(end);
+            }
+        }
+        if c.eat_char(is_space) {
+            return minus(c);
+        }
+        if !c.ascii_boundary() {
+            return None;
+        }
+        let hit = if c.eat_str("sconto") {
+            c.eat_chars_while(is_space) > 0 && {
+                optional_word(&mut c, "del");
+                percent(&mut c)
+            }
+        } else {
+            percent(&mut c) && c.eat_chars_while(is_space) > 0 && {
+                optional_word(&mut c, "di");
+                c.eat_str("sconto") && c.ascii_boundary()
+            }
+        };
+        hit.then_some(c.pos)
     })
+}
+
+/// `\d{1,2}\s?%`: one or two digits, the percent sign. (With a third digit the `%` cannot
+/// follow: regex backs off to fewer digits and fails just the same.)
+fn percent(c: &mut Cursor<'_>) -> bool {
+    c.eat_chars_upto(2, is_digit) > 0 && {
+        c.eat_char(is_space);
+        c.eat(b'%')
+    }
+}
+
+/// `(?:word\s+)?`.
+fn optional_word(c: &mut Cursor<'_>, word: &str) {
+    let mut probe = *c;
+    if probe.eat_str(word) && probe.eat_chars_while(is_space) > 0 {
+        *c = probe;
+    }
 }
 
 fn message(section: &str, matched: &str) -> Msg {
@@ -59,9 +105,10 @@ impl Rule for AdvertisingRule {
             .filter(|h| h.section == "call-to-buy" || !in_institutional_sentence(h))
             .cloned()
             .collect();
-        for m in percent_off().find_iter(folded) {
-            let start = m.start() + (m.as_str().len() - m.as_str().trim_start().len());
-            let hit = Hit { folded: start..m.end(), range: ctx.original(start, m.end()), section: "percent" };
+        for m in percent_off(folded) {
+            let matched = &folded[m.clone()];
+            let start = m.start + (matched.len() - matched.trim_start().len());
+            let hit = Hit { folded: start..m.end, range: ctx.original(start, m.end), section: "percent" };
             if in_institutional_sentence(&hit) {
                 continue;
             }
@@ -116,5 +163,34 @@ mod tests {
         ] {
             assert!(flagged(t).is_empty(), "{t}: {:?}", flagged(t));
         }
+    }
+
+    #[test]
+    fn finds_what_the_regex_it_replaces_found() {
+        let alphabet = [
+            "-",
+            "5",
+            "30",
+            "٣",
+            "%",
+            " ",
+            "\u{a0}",
+            "\n",
+            "di ",
+            "del ",
+            "sconto",
+            "x",
+            "_",
+            "é",
+            "😀",
+            " -20%",
+            "10 % ",
+            "sconto del 5",
+        ];
+        crate::checker::scan::testing::assert_finds_like(
+            r"(?:(?:^|\s)-\s?\d{1,2}\s?%|(?-u:\b)\d{1,2}\s?%\s+(?:di\s+)?sconto(?-u:\b)|(?-u:\b)sconto\s+(?:del\s+)?\d{1,2}\s?%)",
+            &alphabet,
+            |t| super::percent_off(t).collect(),
+        );
     }
 }
