@@ -30,6 +30,10 @@ const SHAPE: [fn(u8) -> bool; 16] = {
 /// `(?i-u)\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b`.
 fn shapes(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     scan::find_all_words(text, |text, start| {
+        // Every class is a word byte and a boundary follows: only a 16-byte word can fit.
+        if text.as_bytes()[start..].iter().take(17).take_while(|&&b| scan::is_word_byte(b)).count() != SHAPE.len() {
+            return None;
+        }
         let mut c = Cursor::new(text, start);
         let fits = c.ascii_boundary() && SHAPE.iter().all(|class| c.eat_n(1, class));
         (fits && c.ascii_boundary()).then_some(c.pos)
