@@ -4,9 +4,8 @@
 
 use std::cell::RefCell;
 use std::ops::Range;
-use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::checker::scan::{self, is_digit, is_space, is_word, Cursor};
 
 /// One link as written in the message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,21 +23,85 @@ pub struct Url<'t> {
     pub path: &'t str,
 }
 
-fn pattern() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(concat!(
-            // Case-insensitive only in ASCII (`i-u`): schemes and host names are ASCII, and
-            // Unicode case folding would put its tables into the WASM bundle for nothing.
-            r"(?:(?-u:\b)(?i-u:javascript|data|vbscript):[^\s]+",
-            r"|(?-u:\b)(?i-u:[a-z][a-z0-9+.-]*)://[^\s<>]+",
-            r"|(?-u:\b)(?i-u:www)\.[^\s<>]+",
-            // Bare host names: at least one dot and a top-level domain of letters. ASCII \b
-            // keeps regex on its lazy DFA when the message has emoji.
-            r"|(?:^|[^@\w.\-/])(?i-u:(?:[a-z0-9\-]+\.)+[a-z]{2,12})(?::\d+)?(?:/[^\s<>]*)?)"
-        ))
-        .expect("valid regex")
-    })
+/// Where links are, as this pattern finds them (`\b` ASCII; `\s`, `\w`, `\d` Unicode; letters
+/// in either ASCII case):
+/// ```text
+/// \b(?:javascript|data|vbscript):[^\s]+
+/// | \b[a-z][a-z0-9+.-]*://[^\s<>]+
+/// | \bwww\.[^\s<>]+
+/// | (?:^|[^@\w.\-/])(?:[a-z0-9\-]+\.)+[a-z]{2,12}(?::\d+)?(?:/[^\s<>]*)?
+/// ```
+/// Bare host names need a dot and a top-level domain of letters; their match includes the
+/// character before the host, which [`link_ranges`] drops.
+fn candidates(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    scan::find_all(text, |text, start| scheme_link(text, start).or_else(|| bare_host_link(text, start)))
+}
+
+/// The first three alternatives: an opaque scheme, any `scheme://`, `www.`.
+fn scheme_link(text: &str, start: usize) -> Option<usize> {
+    let mut c = Cursor::new(text, start);
+    if !(c.peek().is_some_and(|b| b.is_ascii_alphabetic()) && c.ascii_boundary()) {
+        return None;
+    }
+    let not_space_or_angle = |ch: char| !is_space(ch) && ch != '<' && ch != '>';
+    let mut opaque = c;
+    if ["javascript", "data", "vbscript"].iter().any(|s| opaque.eat_ascii_ci(s))
+        && opaque.eat(b':')
+        && opaque.eat_chars_while(|ch| !is_space(ch)) > 0
+    {
+        return Some(opaque.pos);
+    }
+    let mut scheme = c;
+    scheme.eat_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'));
+    if scheme.eat_str("://") && scheme.eat_chars_while(not_space_or_angle) > 0 {
+        return Some(scheme.pos);
+    }
+    let hit = c.eat_ascii_ci("www") && c.eat(b'.') && c.eat_chars_while(not_space_or_angle) > 0;
+    hit.then_some(c.pos)
+}
+
+/// The bare-host alternative at `start`: the start of the text or a character that cannot
+/// precede a host (not a word character, '@', '.', '-', '/'), then the host and the rest.
+fn bare_host_link(text: &str, start: usize) -> Option<usize> {
+    if start == 0 {
+        if let Some(end) = host_and_rest(text, 0) {
+            return Some(end);
+        }
+    }
+    let lead = text[start..].chars().next()?;
+    if is_word(lead) || matches!(lead, '@' | '.' | '-' | '/') {
+        return None;
+    }
+    host_and_rest(text, start + lead.len_utf8())
+}
+
+/// `(?:[a-z0-9\-]+\.)+[a-z]{2,12}(?::\d+)?(?:/[^\s<>]*)?` at `pos`. The repetition takes every
+/// "label." there is (a label cannot hold a dot, so each is a whole run), then backs off one
+/// label at a time until 2-12 letters follow a dot: the top-level domain is the first letters
+/// of the last label that starts with two.
+fn host_and_rest(text: &str, pos: usize) -> Option<usize> {
+    let mut c = Cursor::new(text, pos);
+    let mut tld_end = None;
+    loop {
+        let mut label = c;
+        if label.eat_while(|b| b.is_ascii_alphanumeric() || b == b'-') == 0 || !label.eat(b'.') {
+            break;
+        }
+        c = label;
+        let letters = Cursor::new(text, c.pos).eat_upto(12, |b| b.is_ascii_alphabetic());
+        if letters >= 2 {
+            tld_end = Some(c.pos + letters);
+        }
+    }
+    let mut c = Cursor::new(text, tld_end?);
+    let mut port = c;
+    if port.eat(b':') && port.eat_chars_while(is_digit) > 0 {
+        c = port;
+    }
+    if c.eat(b'/') {
+        c.eat_chars_while(|ch| !is_space(ch) && ch != '<' && ch != '>');
+    }
+    Some(c.pos)
 }
 
 /// Characters that end a sentence or close markup rather than belong to the link.
@@ -73,11 +136,11 @@ pub fn find(text: &str) -> Vec<Url<'_>> {
 
 fn link_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    for m in pattern().find_iter(text) {
+    for m in candidates(text) {
         // The bare-host alternative consumes the character before the host.
-        let lead = m.as_str().find(|c: char| c.is_ascii_alphanumeric()).unwrap_or(0);
-        let start = m.start() + lead;
-        let candidate = trim_end(&text[start..m.end()]);
+        let lead = text[m.clone()].find(|c: char| c.is_ascii_alphanumeric()).unwrap_or(0);
+        let start = m.start + lead;
+        let candidate = trim_end(&text[start..m.end]);
         if candidate.is_empty() {
             continue;
         }
@@ -199,6 +262,45 @@ mod tests {
         assert_eq!(
             host_of("https://www.comune.esempio.mb.it/albo-pretorio").as_deref(),
             Some("www.comune.esempio.mb.it")
+        );
+    }
+
+    #[test]
+    fn finds_what_the_regex_it_replaces_found() {
+        let alphabet = [
+            "https://",
+            "Www.",
+            "data:",
+            "JavaScript:",
+            "x",
+            "it",
+            "comune",
+            "1",
+            ".",
+            ".",
+            "-",
+            "/",
+            ":",
+            ":8080",
+            "@",
+            "<",
+            " ",
+            "\u{a0}",
+            "é",
+            "\u{301}",
+            "😀",
+            "_",
+            "٣",
+        ];
+        crate::checker::scan::testing::assert_finds_like(
+            concat!(
+                r"(?:(?-u:\b)(?i-u:javascript|data|vbscript):[^\s]+",
+                r"|(?-u:\b)(?i-u:[a-z][a-z0-9+.-]*)://[^\s<>]+",
+                r"|(?-u:\b)(?i-u:www)\.[^\s<>]+",
+                r"|(?:^|[^@\w.\-/])(?i-u:(?:[a-z0-9\-]+\.)+[a-z]{2,12})(?::\d+)?(?:/[^\s<>]*)?)"
+            ),
+            &alphabet,
+            |t| candidates(t).collect(),
         );
     }
 }
