@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { startHarness, ROOT, TEST_MOUNTS } from '../tests/browser/harness.mjs';
-import { buildWidget } from './build-widget.mjs';
+import { buildWidget, staleReason } from './build-widget.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
@@ -34,6 +34,10 @@ const quantile = (xs, q) => {
 
 const mounts = { ...TEST_MOUNTS };
 let variant = null;
+if (!process.env.BANDITORE_WIDGET_PKG && staleReason()) {
+  console.error(`bench-widget: ${staleReason()}`);
+  process.exit(2);
+}
 if (process.env.BANDITORE_WIDGET_PKG) {
   variant = fs.mkdtempSync(path.join(os.tmpdir(), 'banditore-dist-'));
   await buildWidget({ pkg: process.env.BANDITORE_WIDGET_PKG, out: variant });

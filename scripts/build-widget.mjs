@@ -72,6 +72,21 @@ export async function buildWidget({ pkg = path.join(WWW, 'pkg/banditore_widget')
   return [ENTRY, ...RUNTIME_FILES].map((f) => ({ file: f, bytes: fs.statSync(path.join(out, f)).size }));
 }
 
+/**
+ * Why www/dist/ does not reflect the sources, or null when it does: a file it is built from is newer
+ * than the bundle (the browser tests would otherwise test yesterday's widget without a word).
+ */
+export function staleReason(out = path.join(WWW, 'dist'), pkg = path.join(WWW, 'pkg/banditore_widget')) {
+  const bundle = path.join(out, ENTRY);
+  if (!fs.existsSync(bundle)) return `${path.relative(ROOT, bundle)} missing: run bash scripts/build-wasm.sh`;
+  const built = fs.statSync(bundle).mtimeMs;
+  const sources = [path.join(WWW, ENTRY), ...listFiles(path.join(WWW, 'widget')), ...listFiles(pkg)];
+  const newer = sources.filter((f) => fs.statSync(f).mtimeMs > built).map((f) => path.relative(ROOT, f));
+  return newer.length ? `${newer.join(', ')} changed after ${path.relative(ROOT, bundle)}: run node scripts/build-widget.mjs` : null;
+}
+
+const listFiles = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f)) : []);
+
 /** Resolves the entry's import of the glue to another wasm-pack output (the glue must match its .wasm). */
 function pkgFrom(pkg) {
   return {

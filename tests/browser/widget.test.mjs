@@ -11,6 +11,7 @@ import {
   ROOT, startHarness, openPage, axeScan, formatViolations, shot, thirdPartyRequests,
 } from './harness.mjs';
 import { STRICT_CSP } from '../../www/serve.mjs';
+import { staleReason } from '../../scripts/build-widget.mjs';
 
 const COMUNI = ['seveso', 'leini', 'concorezzo', 'siracusa', 'sesto-calende'];
 const profileOf = (id) => JSON.parse(fs.readFileSync(path.join(ROOT, 'pkg-config', `${id}.json`), 'utf8'));
@@ -19,6 +20,9 @@ const jsqrSource = fs.readFileSync(path.join(ROOT, 'node_modules/jsqr/dist/jsQR.
 let h;
 let lab; // a blank page outside the CSP, where QR SVGs are rasterised and decoded
 before(async () => {
+  // The pages load the built bundle: a stale one would test another widget than the sources.
+  const stale = staleReason();
+  if (stale) throw new Error(stale);
   h = await startHarness();
   const ctx = await h.browser.newContext();
   lab = await ctx.newPage();
