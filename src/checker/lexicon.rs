@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::scan::is_word_byte;
 use crate::text::Folded;
 
 /// A compiled word list: every term of every section in one byte trie, so a text is scanned
@@ -494,22 +495,6 @@ fn space_run(text: &str, pos: usize) -> usize {
     }
     text[pos..].find(|c: char| !c.is_whitespace()).unwrap_or(text.len() - pos)
 }
-
-#[inline]
-fn is_word_byte(b: u8) -> bool {
-    WORD_BYTES[b as usize]
-}
-
-/// ASCII word bytes (`[0-9A-Za-z_]`), as a table: the scan asks for every byte.
-static WORD_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
-        b += 1;
-    }
-    t
-};
 
 /// An ASCII word boundary at byte `at`.
 #[inline]

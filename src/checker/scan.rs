@@ -50,8 +50,19 @@ fn in_table(table: &[(u32, u32)], c: char) -> bool {
 /// ASCII word byte `[0-9A-Za-z_]`; bytes of non-ASCII chars are not word bytes.
 #[inline]
 pub fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    WORD_BYTES[b as usize]
 }
+
+/// [`is_word_byte`] as a table: scanners and the lexicon ask it for nearly every byte.
+static WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    t
+};
 
 /// `(?-u:\b)` at byte `at` of `text`: a word byte on exactly one side.
 #[inline]
