@@ -62,7 +62,9 @@ pub fn random_texts(pattern: &str, alphabet: &[&str]) -> Vec<String> {
     let mut rng = SplitMix(pattern.bytes().fold(0x5EED, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b))));
     (0..RANDOM_TEXTS)
         .map(|_| {
-            let n = rng.next() % (RANDOM_PIECES + 1);
+            // Half of them short, where the text's ends are near every match.
+            let most = if rng.next() % 2 == 0 { 4 } else { RANDOM_PIECES };
+            let n = rng.next() % (most + 1);
             (0..n).map(|_| alphabet[(rng.next() % alphabet.len() as u64) as usize]).collect()
         })
         .collect()

@@ -237,7 +237,8 @@ mod tests {
 
     #[test]
     fn finds_what_the_regex_it_replaces_found() {
-        let alphabet = ["mario", "a", "9", ".it", ".c", "x-1", ".", "-", "_", "%", "+", "@", "@b", " ", "é", "😀"];
+        let alphabet =
+            ["mario", "a", "9", ".it", ".c", "x-1", ".", "-", "_", "%+", "@", "@b", "@gmail.com", " ", "é", "😀"];
         crate::checker::scan::testing::assert_finds_like(
             r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}",
             &alphabet,

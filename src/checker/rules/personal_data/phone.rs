@@ -7,11 +7,9 @@
 //! date or a time. An office's number ("Ufficio Tributi 039 ...") is at most info.
 
 use std::ops::Range;
-use std::sync::OnceLock;
-
-use regex::Regex;
 
 use super::{after, before, digits, mask, personal_source, reference_before};
+use crate::checker::scan::{self, is_digit, Cursor};
 use crate::checker::{Context, RawFinding, Rule};
 use crate::i18n::Msg;
 use crate::profile::{Channel, Severity};
@@ -21,25 +19,106 @@ pub const ID: &str = "personal-data.phone";
 pub struct PhoneRule;
 pub static RULE: PhoneRule = PhoneRule;
 
-/// Runs of digits with phone separators between them; split into numbers afterwards.
-fn candidates() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?:\+|(?-u:\b)00)?\(?[0-9][0-9 \u{00A0}.\-/()]{4,40}[0-9]").expect("valid regex"))
-}
-
-/// Digits joined by single separators with no space: "039.765.43.21", "09.30-12.30".
-fn chains() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"[0-9]+(?:[./:\-][0-9]+)*").expect("valid regex"))
-}
-
-/// A chain that is a date, a time, a time range or a thousands-separated amount.
-fn date_or_time() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^(?:\d{1,2}([./-])\d{1,2}(?:[./-]\d{2,4})?|\d{1,2}[.:]\d{2}(?:-\d{1,2}(?:[.:]\d{2})?)?|\d{1,3}(?:\.\d{3})+)$")
-            .expect("valid regex")
+/// Runs of digits with phone separators between them; split into numbers afterwards:
+/// `(?:\+|(?-u:\b)00)?\(?[0-9][0-9 \u{00A0}.\-/()]{4,40}[0-9]`.
+fn candidates(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    scan::find_all(text, |text, start| {
+        let mut c = Cursor::new(text, start);
+        let mut prefixed = c;
+        if prefixed.eat(b'+') || (prefixed.ascii_boundary() && prefixed.eat_str("00")) {
+            prefixed.eat(b'(');
+            if let Some(end) = digit_run(prefixed) {
+                return Some(end);
+            }
+        }
+        c.eat(b'(');
+        digit_run(c)
     })
+}
+
+/// `[0-9][0-9 \u{00A0}.\-/()]{4,40}[0-9]` at the cursor: the run is greedy, so it ends at the last
+/// digit among the 5th to 41st characters after the first digit.
+fn digit_run(mut c: Cursor<'_>) -> Option<usize> {
+    if !c.eat_n(1, |b| b.is_ascii_digit()) {
+        return None;
+    }
+    let separator = |ch: char| ch.is_ascii_digit() || matches!(ch, ' ' | '\u{00A0}' | '.' | '-' | '/' | '(' | ')');
+    let mut end = None;
+    for i in 0..=40 {
+        let digit = c.peek().is_some_and(|b| b.is_ascii_digit());
+        if !c.eat_char(separator) {
+            break;
+        }
+        if digit && i >= 4 {
+            end = Some(c.pos);
+        }
+    }
+    end
+}
+
+/// Digits joined by single separators with no space: "039.765.43.21", "09.30-12.30";
+/// `[0-9]+(?:[./:\-][0-9]+)*`.
+fn chains(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let digit = |b: u8| b.is_ascii_digit();
+    scan::find_all(text, move |text, start| {
+        let mut c = Cursor::new(text, start);
+        if c.eat_while(digit) == 0 {
+            return None;
+        }
+        loop {
+            let mut next = c;
+            if !(next.eat_n(1, |b| matches!(b, b'.' | b'/' | b':' | b'-')) && next.eat_while(digit) > 0) {
+                return Some(c.pos);
+            }
+            c = next;
+        }
+    })
+}
+
+/// A chain that is a date, a time, a time range or a thousands-separated amount, the whole of
+/// `s` matching (`\d` Unicode)
+/// `\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?|\d{1,2}[.:]\d{2}(?:-\d{1,2}(?:[.:]\d{2})?)?|\d{1,3}(?:\.\d{3})+`.
+/// Each digit count is a whole group, so `s` is read as digit groups and the single
+/// separators between them.
+fn is_date_or_time(s: &str) -> bool {
+    // The first four groups' lengths and the separators before the 2nd to 4th; whether every
+    // group after the first is ".ddd".
+    let (mut len, mut sep) = ([0usize; 4], ['\0'; 4]);
+    let (mut groups, mut thousands) = (0, true);
+    let mut c = Cursor::new(s, 0);
+    loop {
+        let n = c.eat_chars_while(is_digit);
+        if n == 0 {
+            return false;
+        }
+        if groups < 4 {
+            len[groups] = n;
+        }
+        thousands &= groups == 0 || n == 3;
+        groups += 1;
+        let Some(next) = c.peek_char() else { break };
+        if !matches!(next, '.' | '/' | '-' | ':') {
+            return false;
+        }
+        c.eat_char(|_| true);
+        thousands &= next == '.';
+        if groups < 4 {
+            sep[groups] = next;
+        }
+    }
+    let date = (2..=3).contains(&groups)
+        && (1..=2).contains(&len[0])
+        && matches!(sep[1], '.' | '/' | '-')
+        && (1..=2).contains(&len[1])
+        && (groups == 2 || (matches!(sep[2], '.' | '/' | '-') && (2..=4).contains(&len[2])));
+    let time = (2..=4).contains(&groups)
+        && (1..=2).contains(&len[0])
+        && matches!(sep[1], '.' | ':')
+        && len[1] == 2
+        && (groups < 3 || (sep[2] == '-' && (1..=2).contains(&len[2])))
+        && (groups < 4 || (matches!(sep[3], '.' | ':') && len[3] == 2));
+    let amount = groups >= 2 && (1..=3).contains(&len[0]) && thousands;
+    date || time || amount
 }
 
 /// A phone number's national digits: without +39 / 0039.
@@ -102,15 +181,16 @@ struct Found {
 fn split(text: &str, run: Range<usize>) -> Vec<Found> {
     let mut out = Vec::new();
     let mut groups: Vec<Range<usize>> = Vec::new();
-    for chain in chains().find_iter(&text[run.clone()]) {
-        if date_or_time().is_match(chain.as_str()) {
+    for found in chains(&text[run.clone()]) {
+        let base = run.start + found.start;
+        let chain = &text[base..run.start + found.end];
+        if is_date_or_time(chain) {
             numbers(text, &groups, &mut out);
             groups.clear();
             continue;
         }
-        let base = run.start + chain.start();
         let mut start = None;
-        for (i, c) in chain.as_str().char_indices().chain(std::iter::once((chain.len(), ' '))) {
+        for (i, c) in chain.char_indices().chain(std::iter::once((chain.len(), ' '))) {
             match (c.is_ascii_digit(), start) {
                 (true, None) => start = Some(base + i),
                 (false, Some(s)) => {
@@ -179,15 +259,15 @@ impl Rule for PhoneRule {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
         let text = ctx.text;
         let own = institutional(ctx);
-        for m in candidates().find_iter(text) {
-            let before_ok = text[..m.start()].chars().next_back().map_or(true, |c| !c.is_alphanumeric());
-            let after_ok = text[m.end()..].chars().next().map_or(true, |c| !c.is_alphanumeric());
+        for m in candidates(text) {
+            let before_ok = text[..m.start].chars().next_back().map_or(true, |c| !c.is_alphanumeric());
+            let after_ok = text[m.end..].chars().next().map_or(true, |c| !c.is_alphanumeric());
             // The shortest number (a landline) has six national digits: most runs (house
             // numbers, years, CAP) have fewer and need no splitting.
-            if !before_ok || !after_ok || m.as_str().bytes().filter(u8::is_ascii_digit).count() < 6 {
+            if !before_ok || !after_ok || text[m.clone()].bytes().filter(u8::is_ascii_digit).count() < 6 {
                 continue;
             }
-            for f in split(text, m.start()..m.end()) {
+            for f in split(text, m) {
                 if own.contains(&f.national)
                     || reference_before(text, f.range.start)
                     || price_before(text, f.range.start)
@@ -324,6 +404,43 @@ mod tests {
             assert_eq!(p.len(), 1, "{t}");
             assert_eq!(p[0].1, Severity::Info, "{t}");
         }
+    }
+
+    #[test]
+    fn finds_what_the_regexes_they_replace_found() {
+        use crate::checker::scan::testing::{assert_finds_like, assert_matches_like};
+        let alphabet = [
+            "+",
+            "00",
+            "39",
+            "(",
+            ")",
+            "333",
+            "1",
+            "4567",
+            " ",
+            "\u{a0}",
+            ".",
+            "-",
+            "/",
+            "x",
+            "_",
+            "é",
+            "😀",
+            "02 1234 5678 ",
+        ];
+        assert_finds_like(r"(?:\+|(?-u:\b)00)?\(?[0-9][0-9 \u{00A0}.\-/()]{4,40}[0-9]", &alphabet, |t| {
+            super::candidates(t).collect()
+        });
+        let alphabet = ["1", "23", "٣", ".", "/", ":", "-", " ", "x", "é"];
+        assert_finds_like(r"[0-9]+(?:[./:\-][0-9]+)*", &alphabet, |t| super::chains(t).collect());
+        let alphabet =
+            ["12.30", "03/12", "/2026", "-9.30", "1.000", ".000", "9:00", "1", "٣", "12", ".", ":", "-", "x"];
+        assert_matches_like(
+            r"^(?:\d{1,2}([./-])\d{1,2}(?:[./-]\d{2,4})?|\d{1,2}[.:]\d{2}(?:-\d{1,2}(?:[.:]\d{2})?)?|\d{1,3}(?:\.\d{3})+)$",
+            &alphabet,
+            super::is_date_or_time,
+        );
     }
 
     #[test]
