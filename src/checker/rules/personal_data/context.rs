@@ -3,11 +3,9 @@
 //! details: both questions are answered here, in folded-text coordinates.
 
 use std::ops::Range;
-use std::sync::OnceLock;
-
-use regex::Regex;
 
 use super::lex;
+use crate::checker::scan::{self, is_digit, is_space, Cursor};
 use crate::checker::shared::inside;
 use crate::checker::Context;
 
@@ -103,17 +101,63 @@ pub struct Person {
     pub kind: PersonKind,
 }
 
-fn age_after_noun() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^\s*,?\s*(?:di\s+\d{1,3}\s+anni|\d{1,3}\s*-?\s*enne|residente|abitante|domiciliat|che\s+abita|di\s+(?:via|viale|piazza|corso|vicolo|largo)\b|nat[oa]\s+(?:il|a|nel)\b)")
-            .expect("valid regex")
-    })
+/// Words that start a street address.
+pub const STREETS: [&str; 6] = ["via", "viale", "piazza", "corso", "vicolo", "largo"];
+
+/// Whether the text after a person noun ("il bambino", "la donna") tells who it is: an age,
+/// where they live, their birth. Anchored at the start of `s` (`\s`, `\d`, `\b` Unicode):
+/// `^\s*,?\s*(?:di\s+\d{1,3}\s+anni|\d{1,3}\s*-?\s*enne|residente|abitante|domiciliat|che\s+abita|`
+/// `di\s+(?:via|viale|piazza|corso|vicolo|largo)\b|nat[oa]\s+(?:il|a|nel)\b)`.
+fn describes_after_noun(s: &str) -> bool {
+    let mut at = Cursor::new(s, 0);
+    at.eat_chars_while(is_space);
+    at.eat(b',');
+    at.eat_chars_while(is_space);
+    let word_then_space = |c: &mut Cursor<'_>, word: &str| c.eat_str(word) && c.eat_chars_while(is_space) > 0;
+    let whole_word_of = |c: Cursor<'_>, words: &[&str]| {
+        words.iter().any(|w| {
+            let mut c = c;
+            c.eat_str(w) && c.unicode_boundary()
+        })
+    };
+    let mut c = at;
+    let years = word_then_space(&mut c, "di")
+        && c.eat_chars_upto(3, is_digit) > 0
+        && c.eat_chars_while(is_space) > 0
+        && c.eat_str("anni");
+    let mut c = at;
+    let enne = eat_enne(&mut c, is_digit);
+    let lives = ["residente", "abitante", "domiciliat"].iter().any(|w| {
+        let mut c = at;
+        c.eat_str(w)
+    });
+    let mut c = at;
+    let lives_in = word_then_space(&mut c, "che") && c.eat_str("abita");
+    let mut c = at;
+    let street = word_then_space(&mut c, "di") && whole_word_of(c, &STREETS);
+    let mut c = at;
+    let born = c.eat_str("nat")
+        && (c.eat(b'o') || c.eat(b'a'))
+        && c.eat_chars_while(is_space) > 0
+        && whole_word_of(c, &["il", "a", "nel"]);
+    years || enne || lives || lives_in || street || born
 }
 
-fn age_alone() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?-u:\b)[0-9]{1,3}\s*-?\s*enne(?-u:\b)").expect("valid regex"))
+/// `\d{1,3}\s*-?\s*enne` ("45enne", "8 - enne") at the cursor, `digit` being `\d` or `[0-9]`.
+/// With a fourth digit "enne" cannot follow, so taking up to three is all regex could do.
+pub fn eat_enne(c: &mut Cursor<'_>, digit: fn(char) -> bool) -> bool {
+    c.eat_chars_upto(3, digit) > 0 && {
+        c.eat_chars_while(is_space);
+        c.eat(b'-');
+        c.eat_chars_while(is_space);
+        c.eat_str("enne")
+    }
+}
+
+/// An age as a word ("45enne") at `start`: `(?-u:\b)[0-9]{1,3}\s*-?\s*enne(?-u:\b)`.
+pub fn age_in_enne(text: &str, start: usize) -> Option<usize> {
+    let mut c = Cursor::new(text, start);
+    (c.ascii_boundary() && eat_enne(&mut c, |ch| ch.is_ascii_digit()) && c.ascii_boundary()).then_some(c.pos)
 }
 
 /// Identifiable people in `range` of the folded text.
@@ -142,15 +186,15 @@ pub fn persons(ctx: &Context<'_>, range: Range<usize>) -> Vec<Person> {
                     None => out.push(Person { range: start..end, kind: PersonKind::Described }),
                 }
             }
-            "person-noun" if age_after_noun().is_match(&folded[end..range.end]) => {
+            "person-noun" if describes_after_noun(&folded[end..range.end]) => {
                 out.push(Person { range: start..end, kind: PersonKind::Described });
             }
             "residence" => out.push(Person { range: start..end, kind: PersonKind::Described }),
             _ => {}
         }
     }
-    for m in age_alone().find_iter(slice) {
-        out.push(Person { range: range.start + m.start()..range.start + m.end(), kind: PersonKind::Described });
+    for m in scan::find_all(slice, age_in_enne) {
+        out.push(Person { range: range.start + m.start..range.start + m.end, kind: PersonKind::Described });
     }
     out.sort_by_key(|p| (p.range.start, std::cmp::Reverse(p.range.end)));
     out
@@ -245,4 +289,27 @@ pub fn identifiable_near(ctx: &Context<'_>, pos: usize) -> bool {
     let found = !persons(ctx, scope.clone()).is_empty();
     ctx.shared.identifiable.borrow_mut().insert(scope.start, found);
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checker::scan::{self, testing};
+
+    #[test]
+    fn finds_what_the_regexes_they_replace_found() {
+        // Pieces joined at random; anchored at the start, so several pieces begin a match.
+        let alphabet: Vec<&str> =
+            " |\u{a0}|,|di |di 8|1234| anni|8|٣|45|-|enne|residente|domiciliat|che  abita|via|viale|nato |nata|il|a|nel|é|😀"
+                .split('|')
+                .collect();
+        testing::assert_matches_like(
+            r"^\s*,?\s*(?:di\s+\d{1,3}\s+anni|\d{1,3}\s*-?\s*enne|residente|abitante|domiciliat|che\s+abita|di\s+(?:via|viale|piazza|corso|vicolo|largo)\b|nat[oa]\s+(?:il|a|nel)\b)",
+            &alphabet,
+            super::describes_after_noun,
+        );
+        let alphabet = ["8", "45", "1234", " ", "\u{a0}", "-", "enne", "45enne ", " 8 - enne", "x", "_", "é", "😀"];
+        testing::assert_finds_like(r"(?-u:\b)[0-9]{1,3}\s*-?\s*enne(?-u:\b)", &alphabet, |t| {
+            scan::find_all(t, super::age_in_enne).collect()
+        });
+    }
 }
