@@ -89,7 +89,8 @@ fn markup(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
     for line in text.split_inclusive('\n') {
         let base = line_start;
         line_start += line.len();
-        if !line.contains(MARKERS) {
+        // Byte test: the markers are ASCII, and most lines have none.
+        if !line.bytes().any(|b| MARKERS.contains(&char::from(b))) {
             continue;
         }
         let chars: Vec<(usize, char)> = line.char_indices().map(|(i, c)| (base + i, c)).collect();
@@ -176,17 +177,28 @@ fn keywords(ctx: &Context<'_>) -> Vec<String> {
 
 /// Words of letters (apostrophes and hyphens inside), with their byte ranges.
 fn words(text: &str) -> Vec<(Range<usize>, &str)> {
-    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 6);
     let mut start: Option<usize> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let inner =
-            matches!(c, '\'' | '’' | '-') && start.is_some() && iter.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+    let mut i = 0;
+    while i < bytes.len() {
+        // This runs over the whole message: ASCII is read without decoding.
+        let c = if bytes[i].is_ascii() {
+            char::from(bytes[i])
+        } else {
+            let Some(c) = text[i..].chars().next() else { break };
+            c
+        };
+        let next = i + c.len_utf8();
+        let inner = matches!(c, '\'' | '’' | '-')
+            && start.is_some()
+            && text[next..].chars().next().is_some_and(char::is_alphabetic);
         if c.is_alphabetic() || inner || (c.is_ascii_digit() && start.is_some()) {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push((s..i, &text[s..i]));
         }
+        i = next;
     }
     if let Some(s) = start {
         out.push((s..text.len(), &text[s..]));
@@ -404,6 +416,36 @@ fn emoji(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
 mod tests {
     use super::*;
     use crate::checker::testing::{check, check_with, findings, profile};
+
+    #[test]
+    fn words_are_split_as_by_a_char_by_char_reading() {
+        // The first, char-by-char form of `words`, as the reference for the byte-reading one.
+        fn reference(text: &str) -> Vec<(Range<usize>, &str)> {
+            let mut out = Vec::new();
+            let mut start: Option<usize> = None;
+            let mut iter = text.char_indices().peekable();
+            while let Some((i, c)) = iter.next() {
+                let next_is_letter = iter.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+                let inner = matches!(c, '\'' | '’' | '-') && start.is_some() && next_is_letter;
+                if c.is_alphabetic() || inner || (c.is_ascii_digit() && start.is_some()) {
+                    start.get_or_insert(i);
+                } else if let Some(s) = start.take() {
+                    out.push((s..i, &text[s..i]));
+                }
+            }
+            if let Some(s) = start {
+                out.push((s..text.len(), &text[s..]));
+            }
+            out
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/clean");
+        let mut texts: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+        texts.push("L’ASSESSORE dell'Ufficio e-mail 3a-b 12-bis ΑΘΗΝΑ-é 🚧a’b -x x- '".into());
+        for t in &texts {
+            assert_eq!(words(t), reference(t), "{t}");
+        }
+    }
 
     #[test]
     fn length_counts_characters_not_bytes() {
