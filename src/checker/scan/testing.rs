@@ -37,6 +37,15 @@ pub fn assert_matches_like(pattern: &str, alphabet: &[&str], scan: impl Fn(&str)
     compare(pattern, alphabet, |t| re.is_match(t), |t| scan(t), |&m| m);
 }
 
+/// `is_match` of `pattern` and the scanner agree on these texts: edge cases random strings
+/// are unlikely to build.
+pub fn assert_matches_like_on(pattern: &str, texts: &[&str], scan: impl Fn(&str) -> bool) {
+    let re = Regex::new(pattern).expect("valid regex");
+    for text in texts {
+        assert_eq!(scan(text), re.is_match(text), "scanner and {pattern:?} differ on {text:?}");
+    }
+}
+
 fn compare<T: PartialEq + std::fmt::Debug>(
     pattern: &str,
     alphabet: &[&str],

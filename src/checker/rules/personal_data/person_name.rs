@@ -3,12 +3,9 @@
 //! speaker at an event) is not flagged; office holders listed in the profile never are.
 //! Health and judicial details make it an error, address and age a warning.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
-use super::context::{all_persons, sentences, PersonKind};
+use super::context::{age_in_enne, all_persons, sentences, PersonKind, STREETS};
 use super::personal_source;
+use crate::checker::scan::{self, is_digit, is_space, Cursor};
 use crate::checker::shared::inside;
 use crate::checker::{Context, RawFinding, Rule};
 use crate::i18n::Msg;
@@ -19,20 +16,74 @@ pub const ID: &str = "personal-data.person-name";
 pub struct PersonNameRule;
 pub static RULE: PersonNameRule = PersonNameRule;
 
-fn age() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)[0-9]{1,3}\s+anni(?-u:\b)|(?-u:\b)[0-9]{1,3}\s*-?\s*enne(?-u:\b)|(?-u:\b)nat[oa]\s+(?:il|nel)(?-u:\b)").expect("valid regex")
+/// An age or a birth anywhere in `s` ("45 anni", "45enne", "nato il"); `\b` ASCII, `\s` Unicode:
+/// `\b[0-9]{1,3}\s+anni\b|\b[0-9]{1,3}\s*-?\s*enne\b|\bnat[oa]\s+(?:il|nel)\b`.
+fn mentions_age(s: &str) -> bool {
+    scan::matches_anywhere(s, |start| {
+        let mut c = Cursor::new(s, start);
+        if !c.ascii_boundary() {
+            return None;
+        }
+        let mut years = c;
+        let whole_word = |mut c: Cursor<'_>, word: &str| (c.eat_str(word) && c.ascii_boundary()).then_some(c.pos);
+        if years.eat_upto(3, |b| b.is_ascii_digit()) > 0 && years.eat_chars_while(is_space) > 0 {
+            if let Some(end) = whole_word(years, "anni") {
+                return Some(end);
+            }
+        }
+        if let Some(end) = age_in_enne(s, start) {
+            return Some(end);
+        }
+        if !(c.eat_str("nat") && (c.eat(b'o') || c.eat(b'a')) && c.eat_chars_while(is_space) > 0) {
+            return None;
+        }
+        whole_word(c, "il").or_else(|| whole_word(c, "nel"))
     })
 }
 
-/// A street address right after the name: "Mario Rossi, via Garibaldi 12".
-fn address_after() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^[\s,*_]*(?:\(|di\s+|in\s+)?(?:via|viale|piazza|corso|vicolo|largo)\s+[^\n,.;]{1,40}?\s\d+")
-            .expect("valid regex")
+/// A street address right after the name ("Mario Rossi, via Garibaldi 12"), anchored at the
+/// start of `s` (`\s`, `\d` Unicode):
+/// `^[\s,*_]*(?:\(|di\s+|in\s+)?(?:via|viale|piazza|corso|vicolo|largo)\s+[^\n,.;]{1,40}?\s\d+`.
+fn address_follows(s: &str) -> bool {
+    let mut c = Cursor::new(s, 0);
+    c.eat_chars_while(|ch| is_space(ch) || matches!(ch, ',' | '*' | '_'));
+    if !c.eat(b'(') {
+        // `di\s+` or `in\s+`: when neither is whole, no street name can start there either.
+        for word in ["di", "in"] {
+            let mut w = c;
+            if w.eat_str(word) && w.eat_chars_while(is_space) > 0 {
+                c = w;
+                break;
+            }
+        }
+    }
+    STREETS.iter().any(|street| {
+        let mut c = c;
+        if !c.eat_str(street) {
+            return false;
+        }
+        // `\s+` may stop anywhere in the spaces after the street word.
+        let mut found = false;
+        while !found && c.eat_char(is_space) {
+            found = house_number_within(c);
+        }
+        found
     })
+}
+
+/// `[^\n,.;]{1,40}?\s\d+` at the cursor: within 40 characters of the street's name, before a
+/// line break or punctuation, a space and a digit.
+fn house_number_within(mut c: Cursor<'_>) -> bool {
+    for _ in 0..40 {
+        if !c.eat_char(|ch| !matches!(ch, '\n' | ',' | '.' | ';')) {
+            return false;
+        }
+        let mut number = c;
+        if number.eat_char(is_space) && number.eat_char(is_digit) {
+            return true;
+        }
+    }
+    false
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,10 +111,10 @@ impl Rule for PersonNameRule {
             } else if mentions("judicial-data") {
                 Some(Detail::Judicial)
             } else if inside(ctx.lexicon("personal-context"), scope.clone()).any(|m| m.section == "residence")
-                || address_after().is_match(&folded[p.range.end..scope.end])
+                || address_follows(&folded[p.range.end..scope.end])
             {
                 Some(Detail::Address)
-            } else if age().is_match(s) {
+            } else if mentions_age(s) {
                 Some(Detail::Age)
             } else {
                 None
@@ -132,5 +183,30 @@ mod tests {
         ] {
             assert!(names(t).is_empty(), "{t}: {:?}", names(t));
         }
+    }
+
+    #[test]
+    fn finds_what_the_regexes_they_replace_found() {
+        use crate::checker::scan::testing::{assert_matches_like, assert_matches_like_on};
+        let alphabet: Vec<&str> =
+            "8|45|1234| |\u{a0}|-|anni|enne|45 anni |nato il|nata nel|8enne|nata|il|nel|x|_|é|😀".split('|').collect();
+        assert_matches_like(
+            r"(?-u:\b)[0-9]{1,3}\s+anni(?-u:\b)|(?-u:\b)[0-9]{1,3}\s*-?\s*enne(?-u:\b)|(?-u:\b)nat[oa]\s+(?:il|nel)(?-u:\b)",
+            &alphabet,
+            super::mentions_age,
+        );
+        // Anchored at the start: several pieces begin a match.
+        // Anchored at the start: several pieces begin a match.
+        let address = r"^[\s,*_]*(?:\(|di\s+|in\s+)?(?:via|viale|piazza|corso|vicolo|largo)\s+[^\n,.;]{1,40}?\s\d+";
+        let alphabet: Vec<&str> =
+            " |\u{a0}|\n|, |*|_|(|di |in |via Roma 12|via |viale|piazza  |Giuseppe Garibaldi|x|12| 3|٣|.|;|é|😀"
+                .split('|')
+                .collect();
+        assert_matches_like(address, &alphabet, super::address_follows);
+        // The street's name at most 40 characters long, however many spaces before it.
+        let long: Vec<String> = (38..=42)
+            .flat_map(|n| [format!("via {} 3", "x".repeat(n)), format!("via   {} 3", "x".repeat(n))])
+            .collect();
+        assert_matches_like_on(address, &long.iter().map(String::as_str).collect::<Vec<_>>(), super::address_follows);
     }
 }
