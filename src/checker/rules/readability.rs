@@ -34,13 +34,21 @@ const ABBREVIATIONS: &[&str] = &[
 /// a line break after text with no final punctuation (WhatsApp messages use lines as titles and
 /// list items).
 pub fn counts(text: &str) -> Counts {
+    let bytes = text.as_bytes();
+    // This runs over the whole message: ASCII is read without decoding.
+    let char_at = |i: usize| match bytes.get(i) {
+        Some(b) if b.is_ascii() => Some(char::from(*b)),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    };
     let mut c = Counts::default();
     let mut in_word = false;
     let mut open_sentence = false;
     let mut prev = ' ';
     let mut word_start = 0usize;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, ch)) = chars.next() {
+    let mut i = 0;
+    while let Some(ch) = char_at(i) {
+        let next_at = i + ch.len_utf8();
         if ch.is_alphanumeric() {
             if ch.is_alphabetic() {
                 c.letters += 1;
@@ -57,10 +65,10 @@ pub fn counts(text: &str) -> Counts {
             if !joins {
                 in_word = false;
             }
-            let next = chars.peek().map_or(' ', |&(_, n)| n);
             let ends = match ch {
                 '\n' => true,
                 '.' | '!' | '?' => {
+                    let next = char_at(next_at).unwrap_or(' ');
                     !next.is_alphanumeric()
                         && next != '@'
                         && !(ch == '.'
@@ -74,6 +82,7 @@ pub fn counts(text: &str) -> Counts {
             }
         }
         prev = ch;
+        i = next_at;
     }
     if open_sentence {
         c.sentences += 1;
@@ -154,6 +163,63 @@ impl Rule for ReadabilityRule {
 mod tests {
     use super::*;
     use crate::checker::testing::{check, check_with, findings, profile};
+
+    #[test]
+    fn counts_match_a_char_by_char_reading() {
+        // The first, char-by-char form of `counts`, as the reference for the byte-reading one.
+        fn reference(text: &str) -> Counts {
+            let mut c = Counts::default();
+            let (mut in_word, mut open_sentence, mut prev, mut word_start) = (false, false, ' ', 0usize);
+            let mut chars = text.char_indices().peekable();
+            while let Some((i, ch)) = chars.next() {
+                if ch.is_alphanumeric() {
+                    if ch.is_alphabetic() {
+                        c.letters += 1;
+                    }
+                    if !in_word {
+                        c.words += 1;
+                        in_word = true;
+                        word_start = i;
+                    }
+                    open_sentence = true;
+                } else {
+                    let joins = matches!(ch, '.' | ',' | '-') && prev.is_ascii_digit() || ch == '-';
+                    if !joins {
+                        in_word = false;
+                    }
+                    let next = chars.peek().map_or(' ', |&(_, n)| n);
+                    let ends = match ch {
+                        '\n' => true,
+                        '.' | '!' | '?' => {
+                            !next.is_alphanumeric()
+                                && next != '@'
+                                && !(ch == '.'
+                                    && is_abbreviation(
+                                        text[word_start..i].trim_start_matches(|c: char| !c.is_alphanumeric()),
+                                    ))
+                        }
+                        _ => false,
+                    };
+                    if ends && open_sentence {
+                        c.sentences += 1;
+                        open_sentence = false;
+                    }
+                }
+                prev = ch;
+            }
+            if open_sentence {
+                c.sentences += 1;
+            }
+            c
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/clean");
+        let mut texts: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+        texts.push("Art. 3 e sig. Rossi: ore 12.30, e-mail è.à! Città? 🚧 fine.\nÈ così… l'anno".into());
+        for t in &texts {
+            assert_eq!(counts(t), reference(t), "{t}");
+        }
+    }
 
     #[test]
     fn counts_are_worded_in_singular_or_plural() {
