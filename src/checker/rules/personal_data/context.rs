@@ -193,7 +193,7 @@ pub fn persons(ctx: &Context<'_>, range: Range<usize>) -> Vec<Person> {
             _ => {}
         }
     }
-    for m in scan::find_all(slice, age_in_enne) {
+    for m in scan::find_all_words(slice, age_in_enne) {
         out.push(Person { range: range.start + m.start..range.start + m.end, kind: PersonKind::Described });
     }
     out.sort_by_key(|p| (p.range.start, std::cmp::Reverse(p.range.end)));

@@ -23,6 +23,10 @@ pub static RULE: PhoneRule = PhoneRule;
 /// `(?:\+|(?-u:\b)00)?\(?[0-9][0-9 \u{00A0}.\-/()]{4,40}[0-9]`.
 fn candidates(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     scan::find_all(text, |text, start| {
+        // Tried at every char: only '+', '(' or a digit can start a number.
+        if !matches!(text.as_bytes()[start], b'+' | b'(' | b'0'..=b'9') {
+            return None;
+        }
         let mut c = Cursor::new(text, start);
         let mut prefixed = c;
         if prefixed.eat(b'+') || (prefixed.ascii_boundary() && prefixed.eat_str("00")) {
