@@ -11,9 +11,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use regex::Regex;
-
-use super::scan::is_word_byte;
+use super::scan::{self, is_word_byte};
 use crate::text::Folded;
 
 /// A compiled word list: every term of every section in one byte trie, so a text is scanned
@@ -466,7 +464,7 @@ fn term_end(text: &str, term: &Term, pos: usize) -> Option<usize> {
         end += 1;
     }
     if end < bytes.len() && !bytes[end].is_ascii() {
-        end += word_run(&text[end..]);
+        end += scan::word_run(&text[end..]);
     }
     loop {
         if boundary(bytes, end) {
@@ -479,12 +477,6 @@ fn term_end(text: &str, term: &Term, pos: usize) -> Option<usize> {
     }
 }
 
-/// Length of the run of word characters (Unicode: letters, marks, digits, connectors) at the
-/// start of `s`.
-fn word_run(s: &str) -> usize {
-    static WORD: OnceLock<Regex> = OnceLock::new();
-    WORD.get_or_init(|| Regex::new(r"\A\w+").expect("valid regex")).find(s).map_or(0, |m| m.end())
-}
 
 /// Length of the run of white space at byte `pos` of `text` (0 when there is none).
 fn space_run(text: &str, pos: usize) -> usize {
@@ -539,9 +531,11 @@ fn priority_len(folded_term: &str) -> usize {
         Some(b) => (b, true),
         None => (folded_term, false),
     };
-    let words: Vec<String> = body.split_whitespace().map(regex::escape).collect();
+    // `regex::escape` put a backslash before each of these.
+    let escaped_len = |w: &str| w.len() + w.chars().filter(|c| r"\.+*?()|[]{}^$#&-~".contains(*c)).count();
+    let words: Vec<usize> = body.split_whitespace().map(escaped_len).collect();
     let separators = words.len().saturating_sub(1) * r"\s+".len();
-    words.iter().map(String::len).sum::<usize>() + separators + if wildcard { r"\w*".len() } else { 0 }
+    words.iter().sum::<usize>() + separators + if wildcard { r"\w*".len() } else { 0 }
 }
 
 /// The lexicons shipped in `data/lexicons/`, compiled on first use.
@@ -594,6 +588,8 @@ builtin_lexicons!(
 
 #[cfg(test)]
 mod tests {
+    use regex::Regex;
+
     use super::*;
 
     #[test]
@@ -734,6 +730,20 @@ mod tests {
             .map(String::from),
         );
         out
+    }
+
+    #[test]
+    fn priority_is_the_length_of_the_terms_regex() {
+        let as_regex = |term: &str| {
+            let (body, wildcard) = term.strip_suffix('*').map_or((term, false), |b| (b, true));
+            let words: Vec<String> = body.split_whitespace().map(regex::escape).collect();
+            words.join(r"\s+").len() + if wildcard { r"\w*".len() } else { 0 }
+        };
+        for c in (' '..='~').chain(['è', '«', '\u{a0}']) {
+            for term in [format!("a{c}b"), format!("{c}x  y{c}*"), format!("bar ({c}) centrale")] {
+                assert_eq!(priority_len(&term), as_regex(&term), "{term:?}");
+            }
+        }
     }
 
     #[test]
