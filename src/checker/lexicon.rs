@@ -477,7 +477,6 @@ fn term_end(text: &str, term: &Term, pos: usize) -> Option<usize> {
     }
 }
 
-
 /// Length of the run of white space at byte `pos` of `text` (0 when there is none).
 fn space_run(text: &str, pos: usize) -> usize {
     // Asked after every word of a multi-word term's first word: answer ASCII letters at once.
