@@ -21,46 +21,66 @@ const ID: &str = "advertising";
 /// The pattern (`\s` and `\d` Unicode, `\b` ASCII; a match may start with the space before "-"):
 /// `(?:^|\s)-\s?\d{1,2}\s?%|\b\d{1,2}\s?%\s+(?:di\s+)?sconto\b|\bsconto\s+(?:del\s+)?\d{1,2}\s?%`.
 fn percent_off(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    // Tried at every char: a match starts with "sconto" or has its '%' within 20 bytes (a Unicode
-    // space and digits take at most 3 and 4 bytes each), so the rest are turned down at once.
-    let percents: Vec<usize> = text.bytes().enumerate().filter(|&(_, b)| b == b'%').map(|(i, _)| i).collect();
-    scan::find_all(text, move |text, start| {
-        let near = percents.get(percents.partition_point(|&p| p < start)).is_some_and(|&p| p - start < 20);
-        if !near && !text[start..].starts_with("sconto") {
-            return None;
-        }
-        let mut c = Cursor::new(text, start);
-        let minus = |mut c: Cursor<'_>| {
-            let hit = c.eat(b'-') && {
-                c.eat_char(is_space);
-                percent(&mut c)
+    // A match starts with "sconto" or has its '%' within 20 bytes (a Unicode space and digits
+    // take at most 3 and 4 bytes each): only those places are tried, not every char.
+    let percents: Vec<usize> = text.match_indices('%').map(|(i, _)| i).collect();
+    let scontos: Vec<usize> = text.match_indices("sconto").map(|(i, _)| i).collect();
+    scan::find_iter(text, move |text, from| {
+        let next = |at: &[usize], s: usize| at.get(at.partition_point(|&p| p < s)).copied();
+        let mut s = from;
+        while s < text.len() {
+            let pct = next(&percents, s);
+            if pct.is_some_and(|p| p - s < 20) || next(&scontos, s) == Some(s) {
+                if text.is_char_boundary(s) {
+                    if let Some(end) = percent_at(text, s) {
+                        return Some(s..end);
+                    }
+                }
+                s += 1;
+                continue;
+            }
+            s = match (pct.map(|p| p - 19), next(&scontos, s)) {
+                (Some(a), Some(b)) => a.min(b),
+                (a, b) => a.or(b)?,
             };
-            hit.then_some(c.pos)
-        };
-        if start == 0 {
-            if let Some(end) = minus(c) {
-                return Some(end);
-            }
         }
-        if c.eat_char(is_space) {
-            return minus(c);
-        }
-        if !c.ascii_boundary() {
-            return None;
-        }
-        let hit = if c.eat_str("sconto") {
-            c.eat_chars_while(is_space) > 0 && {
-                optional_word(&mut c, "del");
-                percent(&mut c)
-            }
-        } else {
-            percent(&mut c) && c.eat_chars_while(is_space) > 0 && {
-                optional_word(&mut c, "di");
-                c.eat_str("sconto") && c.ascii_boundary()
-            }
+        None
+    })
+}
+
+/// The percentage-off pattern at `start`: where its match ends.
+fn percent_at(text: &str, start: usize) -> Option<usize> {
+    let mut c = Cursor::new(text, start);
+    let minus = |mut c: Cursor<'_>| {
+        let hit = c.eat(b'-') && {
+            c.eat_char(is_space);
+            percent(&mut c)
         };
         hit.then_some(c.pos)
-    })
+    };
+    if start == 0 {
+        if let Some(end) = minus(c) {
+            return Some(end);
+        }
+    }
+    if c.eat_char(is_space) {
+        return minus(c);
+    }
+    if !c.ascii_boundary() {
+        return None;
+    }
+    let hit = if c.eat_str("sconto") {
+        c.eat_chars_while(is_space) > 0 && {
+            optional_word(&mut c, "del");
+            percent(&mut c)
+        }
+    } else {
+        percent(&mut c) && c.eat_chars_while(is_space) > 0 && {
+            optional_word(&mut c, "di");
+            c.eat_str("sconto") && c.ascii_boundary()
+        }
+    };
+    hit.then_some(c.pos)
 }
 
 /// `\d{1,2}\s?%`: one or two digits, the percent sign. (With a third digit the `%` cannot
