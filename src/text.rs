@@ -16,23 +16,40 @@ pub struct Utf16Index {
 
 impl Utf16Index {
     pub fn new(text: &str) -> Self {
-        let mut bytes = Vec::with_capacity(text.len() / 2 + 1);
-        let mut units = Vec::with_capacity(text.len() / 2 + 1);
-        let mut u = 0usize;
-        for (b, c) in text.char_indices() {
-            if c.len_utf8() > 1 || bytes.is_empty() {
-                bytes.push(b);
+        let raw = text.as_bytes();
+        let mut bytes = vec![0];
+        let mut units = vec![0];
+        // ASCII runs are skipped byte by byte; only multibyte chars are recorded.
+        let (mut last_byte, mut last_unit) = (0usize, 0usize);
+        let mut i = 0;
+        while i < raw.len() {
+            let lead = raw[i];
+            if lead.is_ascii() {
+                i += 1;
+                continue;
+            }
+            let len = match lead {
+                0xF0..=0xFF => 4,
+                0xE0..=0xEF => 3,
+                _ => 2,
+            };
+            let u = last_unit + (i - last_byte);
+            let after = u + if len == 4 { 2 } else { 1 };
+            if i > 0 {
+                bytes.push(i);
                 units.push(u);
             }
-            u += c.len_utf16();
-            if c.len_utf8() > 1 {
-                // Record the position right after a multibyte char: ASCII runs follow 1:1.
-                bytes.push(b + c.len_utf8());
-                units.push(u);
-            }
+            bytes.push(i + len);
+            units.push(after);
+            (last_byte, last_unit) = (i + len, after);
+            i += len;
+        }
+        if text.is_empty() {
+            bytes.clear();
+            units.clear();
         }
         bytes.push(text.len());
-        units.push(u);
+        units.push(last_unit + (text.len() - last_byte));
         Utf16Index { bytes, units }
     }
 
@@ -178,6 +195,17 @@ mod tests {
         assert_eq!(String::from_utf16(&units[u..u + 3]).unwrap(), "333");
         assert_eq!(idx.to_byte(u), b);
         assert_eq!(idx.to_utf16(t.len()), units.len());
+    }
+
+    #[test]
+    fn utf16_offsets_at_every_char_boundary() {
+        for t in ["", "a", "è", "🚧", "Città 🚧\r\nè̀ ok 𝄞x", "abc", "é🚧"] {
+            let idx = Utf16Index::new(t);
+            for (b, _) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+                assert_eq!(idx.to_utf16(b), utf16_offset(t, b), "{t:?} at {b}");
+                assert_eq!(idx.to_byte(utf16_offset(t, b)), b, "{t:?} at {b}");
+            }
+        }
     }
 
     #[test]
