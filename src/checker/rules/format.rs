@@ -27,6 +27,8 @@ const MAX_EMOJI_RUN: usize = 3;
 /// Capitalised words (not acronyms) in a row that make a shout; a title alone on its line
 /// ("*ALLERTA METEO ARANCIONE*") is a convention and may have one word more.
 const SHOUT_WORDS: usize = 3;
+/// Capitals a word needs to count as shouting (shorter ones are acronyms or "ORE", "VIA").
+const LOUD_LETTERS: usize = 5;
 const SHOUT_TITLE_WORDS: usize = 4;
 
 impl Rule for FormatRules {
@@ -231,7 +233,7 @@ fn shouting(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
     }
     let keywords = keywords(ctx);
     let is_kept = |w: &str| acronyms().contains(&w) || keywords.iter().any(|k| k == w);
-    let is_excused = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() <= 4 || is_kept(w);
+    let is_excused = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() < LOUD_LETTERS || is_kept(w);
     let text = ctx.text;
     let mut run: Vec<(Range<usize>, &str)> = Vec::new();
     let mut flush = |run: &mut Vec<(Range<usize>, &str)>| {
@@ -256,20 +258,24 @@ fn shouting(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
         }
         run.clear();
     };
-    let all = words(text);
-    for (k, (range, w)) in all.iter().enumerate() {
-        // A line break or sentence end between two words ends the run.
-        let gap_breaks = k > 0 && text[all[k - 1].0.end..range.start].contains(['\n', '.', '!', '?']);
-        if gap_breaks {
-            flush(&mut run);
+    // A line break or sentence end ends a run, and a run needs SHOUT_WORDS words of LOUD_LETTERS
+    // capitals each: a line or sentence with fewer capitals than that is not split into words.
+    let mut base = 0;
+    for part in text.split_inclusive(['\n', '.', '!', '?']) {
+        let start = base;
+        base += part.len();
+        if part.chars().filter(|c| c.is_uppercase()).count() < SHOUT_WORDS * LOUD_LETTERS {
+            continue;
         }
-        if is_upper_word(w) {
-            run.push((range.clone(), w));
-        } else {
-            flush(&mut run);
+        for (range, w) in words(part) {
+            if is_upper_word(w) {
+                run.push((start + range.start..start + range.end, w));
+            } else {
+                flush(&mut run);
+            }
         }
+        flush(&mut run);
     }
-    flush(&mut run);
 }
 
 /// Whether `range` is all the words of its line (a title between markup, emoji or punctuation).
@@ -506,6 +512,23 @@ mod tests {
         ] {
             assert!(findings(&check(t), "format.shouting").is_empty(), "{t}");
         }
+    }
+
+    #[test]
+    fn shouting_runs_end_at_lines_and_sentences() {
+        let t =
+            "Prima riga normale.\nDOMANI CHIUSURA STRADALE GENERALE\nAltro. ATTENZIONE ATTENZIONE ATTENZIONE! fine\n\
+                 CHIUSURA STRADALE. GENERALE ATTENZIONE oggi\nL'ASSESSORE COMUNALE INFORMA TUTTI I CITTADINI che\n";
+        let r = check(t);
+        let found: Vec<&str> = findings(&r, "format.shouting").iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(
+            found,
+            [
+                "DOMANI CHIUSURA STRADALE GENERALE",
+                "ATTENZIONE ATTENZIONE ATTENZIONE",
+                "L'ASSESSORE COMUNALE INFORMA TUTTI"
+            ]
+        );
     }
 
     #[test]
