@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::ops::Range;
 
-use crate::checker::scan::{self, is_digit, is_space, is_word, Cursor};
+use crate::checker::scan::{self, is_digit, is_space, is_word, is_word_byte, Cursor};
 
 /// One link as written in the message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,13 +34,47 @@ pub struct Url<'t> {
 /// Bare host names need a dot and a top-level domain of letters; their match includes the
 /// character before the host, which [`link_ranges`] drops.
 fn candidates(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    scan::find_all(text, |text, start| scheme_link(text, start).or_else(|| bare_host_link(text, start)))
+    scan::find_iter(text, first_candidate)
+}
+
+/// The first candidate starting at or after `from`. From its start (a bare host: from right
+/// after the character it starts with) every match has a run of `[A-Za-z0-9+.-]` that holds a
+/// dot or is followed by ':'; only those runs, and the character before each, are tried.
+fn first_candidate(text: &str, from: usize) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let in_run = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-');
+    let mut i = from;
+    while i < bytes.len() {
+        if !in_run(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let end = i + bytes[i..].iter().take_while(|&&b| in_run(b)).count();
+        if bytes[i..end].contains(&b'.') || bytes.get(end) == Some(&b':') {
+            let lead = text[from..i].chars().next_back().map_or(i, |c| i - c.len_utf8());
+            let found = (lead..end)
+                .filter(|&s| text.is_char_boundary(s))
+                .find_map(|s| scheme_link(text, s).or_else(|| bare_host_link(text, s)).map(|e| s..e));
+            if found.is_some() {
+                return found;
+            }
+        }
+        i = end;
+    }
+    None
 }
 
 /// The first three alternatives: an opaque scheme, any `scheme://`, `www.`.
 fn scheme_link(text: &str, start: usize) -> Option<usize> {
     let mut c = Cursor::new(text, start);
     if !(c.peek().is_some_and(|b| b.is_ascii_alphabetic()) && c.ascii_boundary()) {
+        return None;
+    }
+    // The first two alternatives' scheme is the whole run of these bytes, so a ':' must follow
+    // it; the third starts "www.". Most words are neither: turned down after one pass.
+    let mut scheme = c;
+    scheme.eat_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'));
+    if scheme.peek() != Some(b':') && !Cursor::new(text, start).eat_ascii_ci("www.") {
         return None;
     }
     let not_space_or_angle = |ch: char| !is_space(ch) && ch != '<' && ch != '>';
@@ -51,8 +85,6 @@ fn scheme_link(text: &str, start: usize) -> Option<usize> {
     {
         return Some(opaque.pos);
     }
-    let mut scheme = c;
-    scheme.eat_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'));
     if scheme.eat_str("://") && scheme.eat_chars_while(not_space_or_angle) > 0 {
         return Some(scheme.pos);
     }
@@ -68,11 +100,12 @@ fn bare_host_link(text: &str, start: usize) -> Option<usize> {
             return Some(end);
         }
     }
-    let lead = text[start..].chars().next()?;
-    if is_word(lead) || matches!(lead, '@' | '.' | '-' | '/') {
-        return None;
-    }
-    host_and_rest(text, start + lead.len_utf8())
+    let lead = match *text.as_bytes().get(start)? {
+        // Inside a word, at once.
+        b if b.is_ascii() => (!is_word_byte(b) && !matches!(b, b'@' | b'.' | b'-' | b'/')).then_some(1)?,
+        _ => text[start..].chars().next().filter(|&c| !is_word(c)).map(char::len_utf8)?,
+    };
+    host_and_rest(text, start + lead)
 }
 
 /// `(?:[a-z0-9\-]+\.)+[a-z]{2,12}(?::\d+)?(?:/[^\s<>]*)?` at `pos`. The repetition takes every

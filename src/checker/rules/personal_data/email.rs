@@ -23,26 +23,23 @@ fn addresses(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     scan::find_iter(text, first_address)
 }
 
-/// The first address starting at or after `from`.
+/// The first address starting at or after `from`. Every address has an '@' and the local
+/// part cannot contain one, so the search goes from '@' to '@': the address around the first
+/// one (if its domain matches) starts before any address around a later one.
 fn first_address(text: &str, from: usize) -> Option<Range<usize>> {
     let local = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
     let bytes = text.as_bytes();
-    let mut start = from;
-    while start < bytes.len() {
-        if !bytes[start].is_ascii_alphanumeric() {
-            start += 1;
-            continue;
-        }
-        let mut c = Cursor::new(text, start + 1);
-        c.eat_while(local);
-        if c.eat(b'@') {
-            if let Some(end) = domain_end(text, c.pos) {
+    let mut next = from;
+    while let Some(i) = text[next..].find('@') {
+        let at = next + i;
+        // The local part: the run of its characters before the '@', from its first letter or digit.
+        let run = bytes[next..at].iter().rev().take_while(|&&b| local(b)).count();
+        if let Some(start) = (at - run..at).find(|&s| bytes[s].is_ascii_alphanumeric()) {
+            if let Some(end) = domain_end(text, at + 1) {
                 return Some(start..end);
             }
         }
-        // The local part cannot contain '@': every later start in this run reaches the same
-        // '@' (or none) and fails the same way, so the search resumes after it.
-        start = c.pos;
+        next = at + 1;
     }
     None
 }
