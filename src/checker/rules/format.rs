@@ -71,6 +71,17 @@ fn length(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
 /// WhatsApp's markers: each must open and close within a line.
 const MARKERS: [char; 3] = ['*', '_', '~'];
 
+/// [`MARKERS`] as a byte table, for the test every line goes through.
+static MARKER_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < MARKERS.len() {
+        t[MARKERS[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 fn markup(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
     let text = ctx.text;
     let links: Vec<Range<usize>> = urls::find(text).into_iter().map(|u| u.range).collect();
@@ -92,7 +103,7 @@ fn markup(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
         let base = line_start;
         line_start += line.len();
         // Byte test: the markers are ASCII, and most lines have none.
-        if !line.bytes().any(|b| MARKERS.contains(&char::from(b))) {
+        if !line.bytes().any(|b| MARKER_BYTES[b as usize]) {
             continue;
         }
         let chars: Vec<(usize, char)> = line.char_indices().map(|(i, c)| (base + i, c)).collect();
@@ -261,10 +272,11 @@ fn shouting(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
     // A line break or sentence end ends a run, and a run needs SHOUT_WORDS words of LOUD_LETTERS
     // capitals each: a line or sentence with fewer capitals than that is not split into words.
     let mut base = 0;
-    for part in text.split_inclusive(['\n', '.', '!', '?']) {
+    // The ends are ASCII: a byte test, not a char-set search per char.
+    for part in text.split_inclusive(|c: char| matches!(c, '\n' | '.' | '!' | '?')) {
         let start = base;
         base += part.len();
-        if part.chars().filter(|c| c.is_uppercase()).count() < SHOUT_WORDS * LOUD_LETTERS {
+        if capitals(part) < SHOUT_WORDS * LOUD_LETTERS {
             continue;
         }
         for (range, w) in words(part) {
@@ -276,6 +288,15 @@ fn shouting(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
         }
         flush(&mut run);
     }
+}
+
+/// Capital letters in `s`; ASCII ones counted without decoding.
+fn capitals(s: &str) -> usize {
+    let ascii = s.bytes().filter(u8::is_ascii_uppercase).count();
+    if s.is_ascii() {
+        return ascii;
+    }
+    ascii + s.chars().filter(|c| !c.is_ascii() && c.is_uppercase()).count()
 }
 
 /// Whether `range` is all the words of its line (a title between markup, emoji or punctuation).
