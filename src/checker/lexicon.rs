@@ -193,10 +193,11 @@ impl Lexicon {
             let b = bytes[start];
             if is_word_byte(b) {
                 let at_boundary = start == 0 || !is_word_byte(bytes[start - 1]);
-                if self.root[b as usize] != 0 && self.best_at(text, start, at_boundary, &mut state) {
-                    if !report(&mut state, start) {
-                        return;
-                    }
+                if self.root[b as usize] != 0
+                    && self.best_at(text, start, at_boundary, &mut state)
+                    && !report(&mut state, start)
+                {
+                    return;
                 }
                 start += 1;
                 while start < bytes.len() && is_word_byte(bytes[start]) {

@@ -272,8 +272,7 @@ fn shouting(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
     // A line break or sentence end ends a run, and a run needs SHOUT_WORDS words of LOUD_LETTERS
     // capitals each: a line or sentence with fewer capitals than that is not split into words.
     let mut base = 0;
-    // The ends are ASCII: a byte test, not a char-set search per char.
-    for part in text.split_inclusive(|c: char| matches!(c, '\n' | '.' | '!' | '?')) {
+    for part in text.split_inclusive(ends_run) {
         let start = base;
         base += part.len();
         if capitals(part) < SHOUT_WORDS * LOUD_LETTERS {
@@ -288,6 +287,12 @@ fn shouting(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
         }
         flush(&mut run);
     }
+}
+
+/// A line break or a sentence end: a run of capitals stops there. A match, not a char array:
+/// an array pattern is searched char by char against each element, and this runs on every char.
+fn ends_run(c: char) -> bool {
+    matches!(c, '\n' | '.' | '!' | '?')
 }
 
 /// Capital letters in `s`; ASCII ones counted without decoding.
