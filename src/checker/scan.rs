@@ -112,7 +112,7 @@ where
     let mut from = Some(0);
     std::iter::from_fn(move || {
         let m = first(text, from?)?;
-        // The patterns never match empty text; were one to, step over a char as regex does.
+        // The patterns never match empty text; were one to, step over a char so the iteration ends.
         from = if m.end > m.start { Some(m.end) } else { text[m.end..].chars().next().map(|c| m.end + c.len_utf8()) };
         Some(m)
     })
