@@ -48,8 +48,6 @@ export const VIEWPORTS = {
 export const TEST_MOUNTS = {
   '/__test__/': path.join(ROOT, 'tests/fixtures/www'),
   '/__fixtures__/': path.join(ROOT, 'tests/fixtures'),
-  // BANDITORE_WIDGET_PKG=dir runs the tests against another build of the widget bundle.
-  ...(process.env.BANDITORE_WIDGET_PKG ? { '/pkg/banditore_widget/': path.resolve(process.env.BANDITORE_WIDGET_PKG) } : {}),
 };
 
 /** Starts the demo server (with test mounts) and Chromium. */
