@@ -91,13 +91,22 @@ impl Folded {
     pub fn new(original: &str) -> Self {
         let mut text = String::with_capacity(original.len());
         let mut map = Vec::with_capacity(original.len() + 1);
-        for (b, c) in original.char_indices() {
-            // Most of a message is ASCII: one byte in, one byte out.
-            if c.is_ascii() && c != '`' {
-                text.push(c.to_ascii_lowercase());
-                map.push(b);
+        let bytes = original.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Most of a message is ASCII: whole runs are copied, lowercased and mapped one to one.
+            let run = bytes[at..].iter().take_while(|&&b| b.is_ascii() && b != b'`').count();
+            if run > 0 {
+                let from = text.len();
+                text.push_str(&original[at..at + run]);
+                text[from..].make_ascii_lowercase();
+                map.extend(at..at + run);
+                at += run;
                 continue;
             }
+            let Some(c) = original[at..].chars().next() else { break };
+            let b = at;
+            at += c.len_utf8();
             let mut push = |f: char| {
                 let before = text.len();
                 text.push(f);
@@ -205,6 +214,36 @@ mod tests {
                 assert_eq!(idx.to_utf16(b), utf16_offset(t, b), "{t:?} at {b}");
                 assert_eq!(idx.to_byte(utf16_offset(t, b)), b, "{t:?} at {b}");
             }
+        }
+    }
+
+    #[test]
+    fn folding_runs_of_ascii_equals_folding_char_by_char() {
+        // The char-by-char folding, as the reference for the run-copying one.
+        fn reference(original: &str) -> (String, Vec<usize>) {
+            let (mut text, mut map) = (String::new(), Vec::new());
+            for (b, c) in original.char_indices() {
+                if is_combining_mark(c) {
+                    continue;
+                }
+                let before = text.len();
+                match fold_char(c) {
+                    Fold::One(f) => text.push(f),
+                    Fold::Lower => text.extend(c.to_lowercase()),
+                }
+                map.extend(std::iter::repeat(b).take(text.len() - before));
+            }
+            map.push(original.len());
+            (text, map)
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/clean");
+        let mut texts: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+        texts.push("`Città`\u{301} L’ASSESSORE ÀÉ 🚧 İstanbul ß ﬁ\r\n".into());
+        texts.push(String::new());
+        for t in &texts {
+            let f = Folded::new(t);
+            assert_eq!((f.text, f.map), reference(t), "{t}");
         }
     }
 
