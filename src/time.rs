@@ -112,7 +112,7 @@ impl Timestamp {
             return Err(err());
         }
         let rest = &s[11..];
-        let tz_at = rest.find(|c| matches!(c, 'Z' | 'z' | '+' | '-')).ok_or_else(err)?;
+        let tz_at = rest.find(['Z', 'z', '+', '-']).ok_or_else(err)?;
         let (clock, tz) = rest.split_at(tz_at);
         let mut parts = clock.split(':');
         let h: i64 = parts.next().ok_or_else(err)?.parse().map_err(|_| err())?;
