@@ -304,8 +304,10 @@ impl Rule for OffensiveRule {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
         let normal = normalise(ctx);
+        // Nothing undone (the usual case): the folded text's matches, searched once per check, serve.
+        let searched = if normal == ctx.folded.text { ctx.folded.text.as_str() } else { normal.as_str() };
         let mut found: Vec<(Range<usize>, &str)> =
-            lexicon_hits::find(ctx, ID, &normal).into_iter().map(|h: Hit<'_>| (h.folded, h.section)).collect();
+            lexicon_hits::find(ctx, ID, searched).into_iter().map(|h: Hit<'_>| (h.folded, h.section)).collect();
         let bytes = normal.as_bytes();
         let disguised = spelled_out(bytes)
             .into_iter()
