@@ -86,44 +86,50 @@ fn tokens(bytes: &[u8]) -> Vec<Range<usize>> {
     out
 }
 
-/// The folded text with dodged spellings undone (same length, same byte positions).
+/// The folded text with dodged spellings undone (same length, same byte positions). A token is
+/// rewritten only when the rewrite makes it (with its neighbours, for "porco d*o") an offensive
+/// term: codes such as IBANs and plates stay as written, so the usual message needs no second
+/// lexicon scan.
 fn normalise(ctx: &Context<'_>) -> String {
     let folded = &ctx.folded.text;
     let mut bytes = folded.as_bytes().to_vec();
-    let lex = lexicon::builtin(ID);
-    for t in tokens(folded.as_bytes()) {
+    let extra = ctx.prepared.extra.get(ID);
+    let lexicons: Vec<&lexicon::Lexicon> = lexicon::builtin(ID).into_iter().chain(extra).collect();
+    let tokens = tokens(folded.as_bytes());
+    // Every stand-in read as its letter, for trying a token together with its neighbours.
+    let mut leeted = bytes.clone();
+    for k in tokens.iter().flat_map(Range::clone) {
+        if let Some(l) = leet(leeted[k]) {
+            leeted[k] = l;
+        }
+    }
+    for t in tokens {
         // E-mail addresses keep their @. Host names never form a token (dots split tokens);
         // a dodged swear word in a link path is still a swear word.
         if folded[t.end..].starts_with('.') && folded[t.clone()].contains('@') {
             continue;
         }
-        let mut masks = Vec::new();
-        for k in t.clone() {
-            if let Some(l) = leet(bytes[k]) {
-                bytes[k] = l;
-            } else if is_mask(bytes[k]) {
-                masks.push(k);
-            }
-        }
-        if masks.is_empty() || masks.len() as u32 > MAX_MASKS {
+        let masks: Vec<usize> = t.clone().filter(|&k| is_mask(bytes[k])).collect();
+        if masks.len() as u32 > MAX_MASKS {
             continue;
         }
-        // Try every vowel fill; keep the first that makes the word (with its neighbours,
-        // for "porco d*o") match the lexicon.
-        let Some(lex) = lex else { continue };
         let window = window_around(&bytes, t.clone());
+        let base = &leeted[window.clone()];
+        // Try every vowel fill of the masks (one try without masks); keep the first that matches.
         let combos = FILL.len().pow(masks.len() as u32);
         for n in 0..combos {
-            let mut trial = bytes[window.clone()].to_vec();
+            let mut trial = base.to_vec();
             let mut rest = n;
             for &k in &masks {
                 trial[k - window.start] = FILL[rest % FILL.len()];
                 rest /= FILL.len();
             }
             let Ok(w) = std::str::from_utf8(&trial) else { break };
-            let hit = lex.find_iter(w).into_iter().any(|m| {
-                let (s, e) = (window.start + m.start, window.start + m.end);
-                s < t.end && t.start < e
+            let hit = lexicons.iter().any(|lex| {
+                lex.find_iter(w).into_iter().any(|m| {
+                    let (s, e) = (window.start + m.start, window.start + m.end);
+                    s < t.end && t.start < e
+                })
             });
             if hit {
                 bytes[window.clone()].copy_from_slice(&trial);
@@ -353,6 +359,13 @@ mod tests {
         assert_eq!(flagged("STR0NZ0"), vec!["STR0NZ0"]);
         assert_eq!(flagged("Sei un $tronzo e un idiota"), vec!["$tronzo", "idiota"]);
         assert_eq!(flagged("m.e.r.d.a no, ma m#rda sì"), vec!["m.e.r.d.a", "m#rda"]);
+    }
+
+    #[test]
+    fn codes_stay_as_written_next_to_a_dodged_word() {
+        // Digits inside codes are not read as letters unless that makes an offensive term.
+        let t = "IBAN IT42L1234512345123456789012, targa AB 123 CD, C.F. RSSMRA85T10A562S: che c4zzo!";
+        assert_eq!(flagged(t), vec!["c4zzo"]);
     }
 
     #[test]
