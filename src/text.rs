@@ -170,6 +170,29 @@ fn fold_char(c: char) -> Fold {
     Fold::One(f)
 }
 
+/// Lowercase for comparing a profile's short values (keywords, ids, links, contacts): ASCII and
+/// the Latin-1 letters Italian writes (À-Þ), everything else unchanged. Full Unicode lowercasing
+/// would put its case tables (about 7 KB gzipped) into the citizen widget's WASM for letters
+/// that no comune's keyword or link uses.
+pub fn lower_latin(s: &str) -> String {
+    s.chars().map(lower_latin_char).collect()
+}
+
+fn lower_latin_char(c: char) -> char {
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// The ASCII letter or digit a char folds to ("à" → 'a'), if any: for file names.
+pub fn ascii_fold(c: char) -> Option<char> {
+    match fold_char(c) {
+        Fold::One(f) if f.is_ascii_alphanumeric() => Some(f),
+        _ => None,
+    }
+}
+
 /// Combining diacritical marks: folded away so that "e\u{301}" matches like "é".
 pub fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
@@ -192,6 +215,26 @@ pub fn line_col(text: &str, byte: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_latin_agrees_with_unicode_on_latin_1_and_leaves_the_rest() {
+        for c in (0u32..0x250).filter_map(char::from_u32) {
+            let full: String = c.to_lowercase().collect();
+            let ours = lower_latin(&c.to_string());
+            if c <= '\u{FF}' {
+                assert_eq!(ours, full, "{c:?}");
+            } else {
+                assert_eq!(ours, c.to_string(), "{c:?}");
+            }
+        }
+        assert_eq!(lower_latin("CITTÀ di Sesto ÉÈ ŠKODA"), "città di sesto éè Škoda");
+    }
+
+    #[test]
+    fn ascii_fold_keeps_letters_and_digits_only() {
+        assert_eq!("Città n°1 ñ-Ü".chars().filter_map(ascii_fold).collect::<String>(), "cittan1nu");
+        assert_eq!(ascii_fold('Ж'), None);
+    }
 
     #[test]
     fn utf16_offsets_with_emoji_accents_and_crlf() {

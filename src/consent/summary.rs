@@ -81,9 +81,11 @@ fn days(ds: &[Weekday], lang: Lang) -> String {
     const IT: [&str; 7] = ["lun", "mar", "mer", "gio", "ven", "sab", "dom"];
     const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     let names = if lang == Lang::It { IT } else { EN };
-    let mut idx: Vec<u8> = ds.iter().map(|d| d.index()).collect();
-    idx.sort_unstable();
-    idx.dedup();
+    let mut present = [false; 7];
+    for d in ds {
+        present[usize::from(d.index()) % 7] = true;
+    }
+    let idx: Vec<u8> = (0..7).filter(|&i| present[usize::from(i)]).collect();
     let mut parts = Vec::new();
     let mut i = 0;
     while i < idx.len() {

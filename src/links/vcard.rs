@@ -22,9 +22,9 @@ pub fn vcard(name: &str, organisation: &str, number: &PhoneNumber, note: &str) -
 /// "whatsconcorezzo.vcf": a safe file name from the contact's name.
 pub fn vcard_file_name(name: &str) -> String {
     let mut slug = String::new();
-    for c in crate::text::Folded::new(name).text.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
+    for c in name.chars() {
+        if let Some(a) = crate::text::ascii_fold(c) {
+            slug.push(a);
         } else if !slug.ends_with('-') && !slug.is_empty() {
             slug.push('-');
         }

@@ -7,6 +7,7 @@ use super::{duplicates, Issues};
 use crate::i18n::Msg;
 use crate::links::{self, TelegramLink};
 use crate::profile::{Channel, IssueLevel, Profile};
+use crate::text::lower_latin;
 
 /// Longest message each platform accepts, in characters.
 const WHATSAPP_MAX: u32 = 65_536;
@@ -126,7 +127,7 @@ fn keywords(path: &str, subscribe: &str, unsubscribe: &str, out: &mut Issues) {
             );
         }
     }
-    if !subscribe.trim().is_empty() && subscribe.trim().to_lowercase() == unsubscribe.trim().to_lowercase() {
+    if !subscribe.trim().is_empty() && lower_latin(subscribe.trim()) == lower_latin(unsubscribe.trim()) {
         out.error(
             format!("{path}.unsubscribe_keyword"),
             "le parole chiave di iscrizione e cancellazione coincidono",

@@ -62,16 +62,17 @@ fn tag(s: &str) -> Option<String> {
 }
 
 /// `javascript:` and friends, even split by spaces or control characters as browsers tolerate,
-/// and `data:` URLs with a media type (Italian "data: 12/3" stays text).
+/// and `data:` URLs with a media type (Italian "data: 12/3" stays text). Browsers match schemes
+/// in ASCII case only, so ASCII lowercasing is exact (Unicode's would also map the Kelvin sign to k).
 fn script_scheme(s: &str) -> Option<&'static str> {
     let compact: String =
-        s.chars().filter(|c| !c.is_whitespace() && !c.is_control()).flat_map(char::to_lowercase).collect();
+        s.chars().filter(|c| !c.is_whitespace() && !c.is_control()).map(|c| c.to_ascii_lowercase()).collect();
     for scheme in ["javascript:", "vbscript:", "livescript:"] {
         if compact.contains(scheme) {
             return Some(scheme);
         }
     }
-    let lower = s.to_lowercase();
+    let lower = s.to_ascii_lowercase();
     let mut from = 0;
     while let Some(pos) = lower[from..].find("data:") {
         let rest = lower[from + pos + 5..].trim_start();

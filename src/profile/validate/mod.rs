@@ -97,7 +97,7 @@ pub(crate) fn duplicates<'a>(
 ) {
     let mut seen: Vec<(String, String)> = Vec::new();
     for (path, value) in items {
-        let key = value.trim().to_lowercase();
+        let key = crate::text::lower_latin(value.trim());
         if key.is_empty() {
             continue;
         }
