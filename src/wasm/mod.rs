@@ -14,18 +14,27 @@ use wasm_bindgen::JsValue;
 
 use crate::profile::ProfileIssue;
 
-/// Plain JS objects (not `Map`s), `null` for `None`: what the JS side expects.
+/// Plain JS objects (not `Map`s), `null` for `None`: what the JS side expects. The checker's
+/// reports go this way on every keystroke, without a JSON round trip.
+#[cfg(feature = "wasm-checker")]
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| js_error(&format!("serialization failed: {e}"), None))
 }
 
+/// A value as JSON text parsed by the engine's `JSON.parse`. The widget's views and errors all
+/// cross this way: one serializer in its bundle instead of two.
+pub(crate) fn json_value<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value).map_err(|e| js_error(&format!("serialization failed: {e}"), None))?;
+    js_sys::JSON::parse(&text)
+}
+
 /// A JS `Error` whose `issues` property lists the profile problems (path, level, message).
 pub(crate) fn js_error(message: &str, issues: Option<&[ProfileIssue]>) -> JsValue {
     let err = js_sys::Error::new(message);
     if let Some(issues) = issues {
-        if let Ok(v) = to_js(issues) {
+        if let Ok(v) = json_value(issues) {
             let _ = js_sys::Reflect::set(&err, &JsValue::from_str("issues"), &v);
         }
     }

@@ -1,12 +1,11 @@
 //! The citizen widget's JS API: `new Subscription(profileJson, lang, savedReceiptJson, nowMs)`,
 //! its `view()` and transitions. Documented in docs/widget-api.md.
 //!
-//! Views cross to JS as JSON text parsed by the engine's `JSON.parse`: serde_json is already in
-//! the bundle for the profile, so this costs far less code than a second serializer.
+//! Views cross to JS as JSON text parsed by the engine's `JSON.parse` (`super::json_value`).
 
 use wasm_bindgen::prelude::*;
 
-use super::{js_error, load_profile, parse_lang};
+use super::{js_error, json_value, load_profile, parse_lang};
 use crate::consent::{Flow, FlowError};
 use crate::i18n::Lang;
 use crate::informativa;
@@ -95,11 +94,6 @@ pub struct Subscription {
     flow: Flow,
     /// Kept to rebuild the flow when the citizen picks another of the comune's channels.
     profile: crate::profile::Profile,
-}
-
-fn json_value<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| js_error(&format!("serialization failed: {e}"), None))?;
-    js_sys::JSON::parse(&text)
 }
 
 /// An `Error` with `code` ("invalid-transition", "unknown-ack", "missing-ack", "unknown-channel").
