@@ -104,3 +104,25 @@ fn days(ds: &[Weekday], lang: Lang) -> String {
     }
     parts.join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Weekday::*;
+
+    #[test]
+    fn runs_of_three_or_more_days_are_ranges_pairs_and_singles_are_listed() {
+        assert_eq!(days(&[Mon, Tue, Wed, Thu, Fri], Lang::It), "lun–ven");
+        assert_eq!(days(&[Mon, Tue, Wed, Thu, Fri], Lang::En), "Mon–Fri");
+        assert_eq!(days(&[Sat, Sun], Lang::It), "sab, dom");
+        assert_eq!(days(&[Wed], Lang::En), "Wed");
+        assert_eq!(days(&[Mon, Wed, Thu, Fri, Sun], Lang::It), "lun, mer–ven, dom");
+        assert_eq!(days(&[], Lang::It), "");
+    }
+
+    #[test]
+    fn order_and_repetition_in_the_profile_do_not_matter() {
+        assert_eq!(days(&[Fri, Mon, Wed, Tue, Thu, Mon, Fri], Lang::It), "lun–ven");
+        assert_eq!(days(&[Sun, Sat, Sun], Lang::En), "Sat, Sun");
+    }
+}

@@ -202,6 +202,8 @@ mod tests {
             "java\tscript:alert(1)",
             "JAVASCRIPT :alert(1)",
             "vedi data:text/html;base64,PHNjcmlwdD4=",
+            "Città: DATA:TEXT/HTML,<x>",
+            "È VbScript:msgbox",
             "x\" onmouseover=\"alert(1)",
             "onload =alert(1)",
         ] {
