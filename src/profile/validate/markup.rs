@@ -202,7 +202,7 @@ mod tests {
             "java\tscript:alert(1)",
             "JAVASCRIPT :alert(1)",
             "vedi data:text/html;base64,PHNjcmlwdD4=",
-            "Città: DATA:TEXT/HTML,<x>",
+            "Città: DATA:TEXT/HTML,ciao",
             "È VbScript:msgbox",
             "x\" onmouseover=\"alert(1)",
             "onload =alert(1)",
