@@ -454,3 +454,46 @@ fn the_qr_code_is_drawn_for_the_join_step_only() {
     let svg = f.view().join.qr.svg.clone();
     assert_eq!(svg, banditore::qr::qr_svg(&f.view().join.primary.url).unwrap().svg);
 }
+
+/// Every string in a JSON value, with the key it sits under.
+fn strings<'a>(v: &'a serde_json::Value, key: &'a str, out: &mut Vec<(&'a str, &'a str)>) {
+    match v {
+        serde_json::Value::String(s) => out.push((key, s)),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, key, out)),
+        serde_json::Value::Object(m) => m.iter().for_each(|(k, x)| strings(x, k, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn italian_texts_quote_with_guillemets() {
+    // Banditore's own Italian sentences quote buttons, tabs and keywords «così»; straight double
+    // quotes may appear only inside text the comune wrote in its profile (and in the QR's SVG).
+    for name in ["seveso", "leini", "concorezzo", "siracusa", "sesto-calende"] {
+        let p = seed(name);
+        let source: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(format!("{}/pkg-config/{name}.json", env!("CARGO_MANIFEST_DIR"))).unwrap())
+                .unwrap();
+        let mut own = Vec::new();
+        strings(&source, "", &mut own);
+        let quoted_by_comune: Vec<&str> = own.iter().map(|(_, s)| *s).filter(|s| s.contains('"')).collect();
+        let mut f = ready_to_consent(&p);
+        let mut views = vec![serde_json::to_value(f.view()).unwrap()];
+        if f.can_consent() {
+            f.consent(now()).unwrap();
+            views.push(serde_json::to_value(f.view()).unwrap());
+            f.revoke().unwrap();
+            views.push(serde_json::to_value(f.view()).unwrap());
+        }
+        for view in &views {
+            let mut texts = Vec::new();
+            strings(view, "", &mut texts);
+            for (key, s) in texts {
+                if key == "svg" || !s.contains('"') {
+                    continue;
+                }
+                assert!(quoted_by_comune.iter().any(|q| s.contains(q)), "{name}: {key}: {s}");
+            }
+        }
+    }
+}

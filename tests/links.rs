@@ -166,7 +166,7 @@ fn unsubscribe_instructions_per_channel_kind() {
         leave_instructions: String::new(),
     };
     let steps = unsubscribe_steps(&generic, Lang::It);
-    assert!(steps[0].contains("\"DISATTIVA ISCRIZIONE\"") && steps[0].contains("+393665784663"), "{steps:?}");
+    assert!(steps[0].contains("«DISATTIVA ISCRIZIONE»") && steps[0].contains("+393665784663"), "{steps:?}");
 
     let telegram = Channel::TelegramChannel {
         name: String::new(),

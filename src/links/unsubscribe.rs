@@ -24,7 +24,7 @@ pub fn unsubscribe_steps(channel: &Channel, lang: Lang) -> Vec<String> {
         Channel::WhatsappChannel { .. } => {
             if !own_replaces_how {
                 steps.push(if it {
-                "In WhatsApp apri la scheda \"Aggiornamenti\", tieni premuto il canale (o aprilo e tocca il suo nome) e scegli \"Non seguire più\"."
+                "In WhatsApp apri la scheda «Aggiornamenti», tieni premuto il canale (o aprilo e tocca il suo nome) e scegli «Non seguire più»."
             } else {
                 "In WhatsApp open the \"Updates\" tab, long-press the channel (or open it and tap its name) and choose \"Unfollow\"."
             }.to_owned());
@@ -42,7 +42,7 @@ pub fn unsubscribe_steps(channel: &Channel, lang: Lang) -> Vec<String> {
             let kw = unsubscribe_keyword.trim();
             if !own_replaces_how {
                 steps.push(if it {
-                    format!("Invia su WhatsApp il messaggio \"{kw}\" al numero {number}.")
+                    format!("Invia su WhatsApp il messaggio «{kw}» al numero {number}.")
                 } else {
                     format!("Send the WhatsApp message \"{kw}\" to {number}.")
                 });
@@ -56,7 +56,7 @@ pub fn unsubscribe_steps(channel: &Channel, lang: Lang) -> Vec<String> {
         Channel::TelegramChannel { .. } if !own_replaces_how => {
             steps.push(
                 if it {
-                    "In Telegram apri il canale, tocca il suo nome e scegli \"Abbandona canale\"."
+                    "In Telegram apri il canale, tocca il suo nome e scegli «Abbandona canale»."
                 } else {
                     "In Telegram open the channel, tap its name and choose \"Leave channel\"."
                 }
