@@ -44,7 +44,8 @@ pub struct LocalTime {
 impl Date {
     /// Parses `YYYY-MM-DD`, checking the day exists.
     pub fn parse(s: &str) -> Result<Date, TimeError> {
-        let err = || TimeError(format!("data non valida {s:?}: serve AAAA-MM-GG / invalid date {s:?}: expected YYYY-MM-DD"));
+        let err =
+            || TimeError(format!("data non valida {s:?}: serve AAAA-MM-GG / invalid date {s:?}: expected YYYY-MM-DD"));
         let b = s.as_bytes();
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return Err(err());

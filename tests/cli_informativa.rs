@@ -103,7 +103,11 @@ fn channel_option_picks_one_of_the_comune_s_channels() {
     let first = run(&["--profile", fixture], None);
     let telegram = run(&["--profile", fixture, "--channel", "1"], None);
     assert!(first.status.success() && telegram.status.success(), "{}", String::from_utf8_lossy(&telegram.stderr));
-    assert_eq!(stdout(&first), stdout(&run(&["--profile", fixture, "--channel", "0"], None)), "default: the first channel");
+    assert_eq!(
+        stdout(&first),
+        stdout(&run(&["--profile", fixture, "--channel", "0"], None)),
+        "default: the first channel"
+    );
     assert!(stdout(&telegram).contains("Telegram"), "{}", stdout(&telegram));
     assert_ne!(stdout(&first), stdout(&telegram));
     let o = run(&["--profile", fixture, "--channel", "5"], None);

@@ -471,9 +471,10 @@ fn italian_texts_quote_with_guillemets() {
     // quotes may appear only inside text the comune wrote in its profile (and in the QR's SVG).
     for name in ["seveso", "leini", "concorezzo", "siracusa", "sesto-calende"] {
         let p = seed(name);
-        let source: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(format!("{}/pkg-config/{name}.json", env!("CARGO_MANIFEST_DIR"))).unwrap())
-                .unwrap();
+        let source: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(format!("{}/pkg-config/{name}.json", env!("CARGO_MANIFEST_DIR"))).unwrap(),
+        )
+        .unwrap();
         let mut own = Vec::new();
         strings(&source, "", &mut own);
         let quoted_by_comune: Vec<&str> = own.iter().map(|(_, s)| *s).filter(|s| s.contains('"')).collect();

@@ -34,7 +34,8 @@ pub fn read_input(path: &str) -> Result<String, String> {
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| format!("stdin: {e}"))?;
         Ok(s)
     } else {
-        std::fs::read_to_string(path).map_err(|e| format!("{path}: impossibile leggere il file / cannot read file: {e}"))
+        std::fs::read_to_string(path)
+            .map_err(|e| format!("{path}: impossibile leggere il file / cannot read file: {e}"))
     }
 }
 

@@ -195,7 +195,11 @@ pub fn join(channel: &Channel, path: &str, name: &str, comune: &str, lang: Lang)
     };
     // The SVG itself is drawn by `with_qr` for the join step only: encoding is most of the
     // flow's start-up time and the other steps never show it.
-    let qr = QrView { svg: String::new(), text_alternative: qr::text_alternative(&primary.url, lang), url: primary.url.clone() };
+    let qr = QrView {
+        svg: String::new(),
+        text_alternative: qr::text_alternative(&primary.url, lang),
+        url: primary.url.clone(),
+    };
     Ok(Join {
         available: true,
         unavailable: String::new(),

@@ -226,8 +226,10 @@ pub fn display_comune(profile: &Profile) -> ComuneName {
     } else {
         profile.comune.official_name.trim().to_owned()
     };
-    let feminine =
-        bare.split_whitespace().next().is_some_and(|w| matches!(crate::text::lower_latin(w).as_str(), "città" | "citta"));
+    let feminine = bare
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(crate::text::lower_latin(w).as_str(), "città" | "citta"));
     let (il, del) = if feminine { ("la", "della") } else { ("il", "del") };
     ComuneName { il: format!("{il} {bare}"), del: format!("{del} {bare}"), bare }
 }

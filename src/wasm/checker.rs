@@ -25,7 +25,8 @@ impl JsChecker {
     /// Returns `{ findings: [{ rule, severity, start, end, byte_start, byte_end, text,
     /// message, source, fix? }], can_send }` with `start`/`end` in UTF-16 code units.
     pub fn check(&self, draft: JsValue, now_ms: f64, lang: Option<String>) -> Result<JsValue, JsValue> {
-        let draft: Draft = serde_wasm_bindgen::from_value(draft).map_err(|e| js_error(&format!("bozza non valida / invalid draft: {e}"), None))?;
+        let draft: Draft = serde_wasm_bindgen::from_value(draft)
+            .map_err(|e| js_error(&format!("bozza non valida / invalid draft: {e}"), None))?;
         let report = self
             .inner
             .check(&draft, Timestamp::from_millis(now_ms), parse_lang(lang))

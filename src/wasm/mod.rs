@@ -44,7 +44,8 @@ pub(crate) fn js_error(message: &str, issues: Option<&[ProfileIssue]>) -> JsValu
 /// Parses and validates a profile, or a JS error naming every problem.
 pub(crate) fn load_profile(json: &str, lang: crate::i18n::Lang) -> Result<crate::profile::Profile, JsValue> {
     crate::profile::load(json).map(|(p, _warnings)| p).map_err(|issues| {
-        let summary: Vec<String> = issues.iter().filter(|i| i.level == crate::profile::IssueLevel::Error).map(|i| i.render(lang)).collect();
+        let summary: Vec<String> =
+            issues.iter().filter(|i| i.level == crate::profile::IssueLevel::Error).map(|i| i.render(lang)).collect();
         js_error(&summary.join("\n"), Some(&issues))
     })
 }
