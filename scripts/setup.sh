@@ -25,6 +25,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    log "adding the $component component"
+    rustup component add "$component"
+  fi
+done
+
 if ! command -v wasm-pack >/dev/null; then
   log "installing wasm-pack (about 2 min)"
   cargo install wasm-pack

@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Runs every test: Rust unit and integration tests (native, and the widget's feature set without
-# the checker), the WASM APIs in Node, and the browser tests in headless Chromium.
+# Runs every test: formatting and clippy, Rust unit and integration tests (native, and the
+# widget's feature set without the checker), the WASM APIs in Node, and the browser tests in
+# headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 bash scripts/setup.sh
+
+echo "== Rust: formatting and lints (every feature set that ships)"
+cargo fmt --check
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --lib --no-default-features --features wasm-widget --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --quiet --lib --no-default-features --features wasm-checker --target wasm32-unknown-unknown -- -D warnings
 
 echo "== Rust: unit and integration tests"
 cargo test --quiet
