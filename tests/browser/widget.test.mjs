@@ -220,22 +220,30 @@ for (const id of COMUNI) {
       await s.context.close();
     });
 
-    test('phone: the join step is an "Apri in WhatsApp" button with the right link', { skip: !hasLink && 'no link in the profile' }, async () => {
+    test(hasLink ? 'phone: the join step is an "Apri in WhatsApp" button with the right link'
+      : 'phone: no link yet, so no button to open, and nothing to consent to', async () => {
       const s = await openPage(h, `/comuni/${id}.html`, { device: 'phone' });
       assert.equal(await ready(s.page), 'ready');
+      const open = s.page.locator(W).getByRole('link', { name: /^Apri in (WhatsApp|Telegram)$/ });
+      const overflow = () => s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       await checkStep(s.page, `${id}-phone-1-policy`);
       await press(s.page, 'Continua');
       await press(s.page, 'Continua');
       await checkStep(s.page, `${id}-phone-3-consent`);
-      await giveConsent(s.page);
-      assert.equal(await stepOf(s.page), 'join');
-      const open = s.page.locator(W).getByRole('link', { name: /^Apri in (WhatsApp|Telegram)$/ });
-      assert.equal(await open.count(), 1);
-      assertJoinUrl(await open.getAttribute('href'), exp, `${id} phone`);
-      assert.equal(await s.page.locator(`${W} .b-qr-code`).count(), 0, 'no QR code on a phone');
-      const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `no horizontal scrolling (${overflow}px)`);
-      await checkStep(s.page, `${id}-phone-4-join`);
+      if (hasLink) {
+        await giveConsent(s.page);
+        assert.equal(await stepOf(s.page), 'join');
+        assert.equal(await open.count(), 1);
+        assertJoinUrl(await open.getAttribute('href'), exp, `${id} phone`);
+        assert.equal(await s.page.locator(`${W} .b-qr-code`).count(), 0, 'no QR code on a phone');
+        await checkStep(s.page, `${id}-phone-4-join`);
+      } else {
+        assert.equal(await stepOf(s.page), 'consent');
+        assert.match(await s.page.locator(`${W} [data-unavailable]`).textContent(), /.{20,}/, 'says the channel is not open yet');
+        assert.equal(await s.page.locator(W).getByRole('button', { name: 'Acconsento e continuo' }).count(), 0);
+        assert.equal(await open.count(), 0, 'no button to open a channel that does not exist');
+      }
+      assert.ok((await overflow()) <= 0, `no horizontal scrolling (${await overflow()}px)`);
       assertClean(s, `${id} phone`);
       await assertNoCookies(s, `${id} phone`);
       await s.context.close();
