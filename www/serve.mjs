@@ -1,7 +1,7 @@
 // A small static server for the demo and the browser tests: loopback only, no dependencies.
 //
 // Serves www/ at /, and the two editors installed from npm at /vendor/ckeditor5/ and
-// /vendor/tinymce/ (no CDN), and the comuni's profiles (pkg-config/) at /profiles/. HTML pages get a strict Content-Security-Policy, the one the
+// /vendor/tinymce/ with its Italian UI at /vendor/tinymce-i18n/ (no CDN), and the comuni's profiles (pkg-config/) at /profiles/. HTML pages get a strict Content-Security-Policy, the one the
 // citizen widget must work under; the editor demos relax style-src because CKEditor 5 and
 // TinyMCE set inline styles.
 //
@@ -20,6 +20,7 @@ const EDITOR_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 const MOUNTS = [
   ['/vendor/ckeditor5/', path.join(root, 'node_modules/ckeditor5/dist/')],
   ['/vendor/tinymce/', path.join(root, 'node_modules/tinymce/')],
+  ['/vendor/tinymce-i18n/', path.join(root, 'node_modules/tinymce-i18n/langs8/')],
   ['/profiles/', path.join(root, 'pkg-config/')],
   ['/pkg/', path.join(root, 'www/pkg/')],
   ['/', path.join(root, 'www/')],

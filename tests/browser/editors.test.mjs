@@ -156,6 +156,8 @@ for (const [name, ed] of Object.entries(EDITORS)) {
         assert.equal(text.slice(f.start, f.end), PHONE, 'the UTF-16 span selects the number in the sent text');
         assert.equal(await ed.markedText(page), PHONE, 'the mark covers exactly the number');
         assert.equal(await ed.domMarks(page), PHONE, 'the only error mark drawn is the number');
+        const severity = page.locator('.bnd-finding[data-rule="personal-data.phone"] .bnd-sev');
+        assert.equal(await severity.textContent(), 'Errore', 'the severity is named in Italian');
         await shot(page, `editors-${name}-marked`);
 
         // The gate refuses while the error remains: the event is cancelled, the function says no.
@@ -199,6 +201,18 @@ for (const [name, ed] of Object.entries(EDITORS)) {
         await shot(page, `editors-${name}-fixed`);
         assert.deepEqual(thirdPartyRequests({ requests: log.requests }, h.origin), []);
         assert.deepEqual(log.errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+
+    // A plain textarea has no toolbar of its own.
+    if (name !== 'textarea') test('the editor\'s own toolbar speaks Italian, like the panel', async () => {
+      const { context, page } = await open(ed.page);
+      try {
+        await ed.focus(page);
+        assert.ok((await page.getByRole('button', { name: /^Grassetto/ }).count()) >= 1, 'the bold button is "Grassetto"');
+        assert.equal(await page.getByRole('button', { name: /^Bold/ }).count(), 0, 'no English toolbar label');
       } finally {
         await context.close();
       }

@@ -1,6 +1,7 @@
 import {
   ClassicEditor, Essentials, Paragraph, Heading, Bold, Italic, Strikethrough, Code, List, Link, BlockQuote, CodeBlock, Undo,
 } from '/vendor/ckeditor5/browser/ckeditor5.js';
+import italiano from '/vendor/ckeditor5/translations/it.js';
 import { BanditoreChecker } from './ckeditor-plugin.js';
 import { bindSwitcher, bindPublish, currentProfileId, profileUrl, expose } from './demo.js';
 
@@ -9,6 +10,7 @@ const editor = await ClassicEditor.create(document.getElementById('editor'), {
   plugins: [Essentials, Paragraph, Heading, Bold, Italic, Strikethrough, Code, List, Link, BlockQuote, CodeBlock, Undo, BanditoreChecker],
   toolbar: ['heading', '|', 'bold', 'italic', 'strikethrough', 'code', '|', 'bulletedList', 'numberedList', 'link', 'blockQuote', 'codeBlock', '|', 'undo', 'redo'],
   language: 'it',
+  translations: [italiano], // the editor's own UI in Italian, like the checker's panel
   banditore: { profile: profileUrl(currentProfileId()), panel: document.getElementById('panel') },
 });
 const ctl = editor.plugins.get('BanditoreChecker').controller;

@@ -17,6 +17,7 @@ const L = {
     hours: 'Orario del servizio', periods: 'Periodi elettorali', nav: 'F8 / Maiusc+F8: problema successivo / precedente',
     profileError: 'Profilo non caricato', checking: 'verifica in corso…', whole: 'intero messaggio',
     counts: (e, w, i) => `${e} ${e === 1 ? 'errore' : 'errori'}, ${w} ${w === 1 ? 'avviso' : 'avvisi'}, ${i} info`,
+    sev: { error: 'Errore', warning: 'Avviso', info: 'Info' },
   },
   en: {
     title: 'Pre-send check', category: 'Category', noCategory: '— none —', sendAt: 'Scheduled send (Rome time)',
@@ -28,6 +29,7 @@ const L = {
     hours: 'Service hours', periods: 'Electoral periods', nav: 'F8 / Shift+F8: next / previous problem',
     profileError: 'Profile not loaded', checking: 'checking…', whole: 'whole message',
     counts: (e, w, i) => `${e} error(s), ${w} warning(s), ${i} info`,
+    sev: { error: 'Error', warning: 'Warning', info: 'Info' },
   },
 };
 const DAYS = { mon: 'lun', tue: 'mar', wed: 'mer', thu: 'gio', fri: 'ven', sat: 'sab', sun: 'dom' };
@@ -130,7 +132,7 @@ export function createPanel(ctl, container, { lang = ctl.lang, panelLabel = '' }
     const focusBtn = h(
       'button',
       { type: 'button', class: 'bnd-finding-go', 'data-index': f.index, 'aria-describedby': `${id}-f${f.index}` },
-      h('span', { class: 'bnd-sev', text: t[f.severity] ? f.severity.toUpperCase() : f.severity }),
+      h('span', { class: 'bnd-sev', text: t.sev[f.severity] ?? f.severity }),
       ' ',
       h('span', { class: 'bnd-msg', text: f.message }),
     );

@@ -8,6 +8,9 @@ const [editor] = await tinymce.init({
   license_key: 'gpl',
   base_url: '/vendor/tinymce',
   suffix: '.min',
+  // The editor's own UI in Italian, like the checker's panel (the community translation, served locally).
+  language: 'it',
+  language_url: '/vendor/tinymce-i18n/it.js',
   promotion: false,
   branding: false,
   menubar: false,
