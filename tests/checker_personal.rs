@@ -139,24 +139,24 @@ fn the_report_serialises_with_the_public_field_names() {
     assert_eq!(v["can_send"], false);
 }
 
-/// The seed profiles (`pkg-config/*.json`) that load, plus the fixture.
+/// Every seed profile (`pkg-config/*.json`), plus the fixture. A seed that stops loading fails
+/// here rather than quietly leaving the corpus checked against fewer profiles.
 fn profiles() -> Vec<(String, Profile)> {
     let mut out = vec![("fixture".to_owned(), fixture())];
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/pkg-config");
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        let mut paths: Vec<_> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.to_string_lossy().ends_with(".schema.json"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            let text = std::fs::read_to_string(&path).unwrap();
-            if let Ok((p, _)) = profile::load(&text) {
-                out.push((path.file_name().unwrap().to_string_lossy().into_owned(), p));
-            }
-        }
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.to_string_lossy().ends_with(".schema.json"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (p, _) = profile::load(&text).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+        out.push((path.file_name().unwrap().to_string_lossy().into_owned(), p));
     }
+    assert!(out.len() >= 6, "the fixture and the five seed comuni: {}", out.len());
     out
 }
 

@@ -7,7 +7,7 @@
 //       at /__test__/, tests/fixtures/ at /__fixtures__/). HTML from a test mount gets the strict CSP too.
 //   const s = await openPage(h, path, { device: 'desktop' | 'phone', ...contextOptions })
 //       -> { context, page, log, url }   log = { requests, consoleErrors, pageErrors, axeNoise, cookies() }
-//       (CSP reports caused by axe-core itself while it scans go to log.axeNoise, not consoleErrors)
+//       (the inline-style CSP reports axe-core itself causes while it scans go to log.axeNoise)
 //   await axeScan(page, { include })       -> violations (array; each { id, impact, help, nodes })
 //   formatViolations(violations)           -> readable string for assertion messages
 //   await shot(page, name)                 -> path of a PNG in test-artifacts/
@@ -88,7 +88,8 @@ export async function openPage(h, urlPath, { device = 'desktop', waitUntil = 'lo
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
     const text = m.text();
-    if (axeBusy.has(page) && /Content Security Policy/.test(text)) log.axeNoise.push(text);
+    // Only what axe-core's probes cause (inline styles); any other CSP report is the page's own.
+    if (axeBusy.has(page) && /inline style .*Content Security Policy directive 'style-src/.test(text)) log.axeNoise.push(text);
     else log.consoleErrors.push(text);
   });
   page.on('pageerror', (e) => log.pageErrors.push(String(e)));

@@ -131,7 +131,8 @@ for (const id of COMUNI) {
     const exp = expectedJoin(profile);
     const hasLink = Boolean(exp.url || exp.number);
 
-    test('desktop: policy, informativa, consent, join with the QR code; axe at every step', async () => {
+    test(hasLink ? 'desktop: policy, informativa, consent, join with the QR code; axe at every step'
+      : 'desktop: the channel is not open yet, said from the first step; no consent to give; axe at every step', async () => {
       const s = await openPage(h, `/comuni/${id}.html`, { device: 'desktop' });
       const res = await s.page.request.get(s.url);
       assert.equal(res.headers()['content-security-policy'], STRICT_CSP);
@@ -292,7 +293,9 @@ describe('consent choices', () => {
     assert.equal(await stepOf(s.page), 'policy');
     await press(s.page, 'Continua');
     await press(s.page, 'Continua');
-    for (const b of await s.page.locator(`${W} input[type=checkbox]`).all()) assert.equal(await b.isChecked(), false);
+    const boxes = await s.page.locator(`${W} input[type=checkbox]`).all();
+    assert.ok(boxes.length >= 2, `the acknowledgements are back (${boxes.length})`);
+    for (const b of boxes) assert.equal(await b.isChecked(), false);
     assertClean(s, 'decline');
     await s.context.close();
   });
@@ -573,48 +576,72 @@ describe('never a blank box', () => {
     await s.close();
   });
 
-  test('a hostile profile never runs its markup', async () => {
-    /** What the shadow root holds now: its text, element names, links and inline handlers. */
-    const inspect = (page) =>
-      page.locator(W).evaluate((el) => ({
-        text: el.shadowRoot.textContent,
-        tags: [...el.shadowRoot.querySelectorAll('*')].map((n) => n.localName),
-        hrefs: [...el.shadowRoot.querySelectorAll('[href]')].map((n) => n.getAttribute('href')),
-        handlers: [...el.shadowRoot.querySelectorAll('*')].flatMap((n) => [...n.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name)),
-      }));
-    const assertInert = (dom, label) => {
-      for (const tag of ['img', 'script', 'iframe', 'b']) assert.ok(!dom.tags.includes(tag), `${label}: no <${tag}> element`);
-      assert.deepEqual(dom.handlers, [], `${label}: no inline handlers`);
-      assert.ok(dom.hrefs.every((u) => !/^javascript:/i.test(u)), `${label}: no javascript: link`);
+  /** What the shadow root holds now: its text, element names, links and inline handlers. */
+  const inspect = (page) =>
+    page.locator(W).evaluate((el) => ({
+      text: el.shadowRoot.textContent,
+      tags: [...el.shadowRoot.querySelectorAll('*')].map((n) => n.localName),
+      hrefs: [...el.shadowRoot.querySelectorAll('[href]')].map((n) => n.getAttribute('href')),
+      handlers: [...el.shadowRoot.querySelectorAll('*')].flatMap((n) => [...n.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name)),
+    }));
+  const assertInert = (dom, label) => {
+    for (const tag of ['img', 'script', 'iframe', 'b']) assert.ok(!dom.tags.includes(tag), `${label}: no <${tag}> element`);
+    assert.deepEqual(dom.handlers, [], `${label}: no inline handlers`);
+    assert.ok(dom.hrefs.every((u) => !/^\s*javascript:/i.test(u)), `${label}: no javascript: link`);
+  };
+
+  test('a hostile profile is refused, its markup named as text and never run', async () => {
+    const cases = {
+      // Markup in eight texts: each is an error naming its field, the tag quoted as text.
+      'hostile-text': { paths: ['$.comune.name', '$.policy.articles[0].paragraphs[0]', '$.help.name'], literal: ['<script>', '<img src=x onerror='] },
+      // javascript: as the join link and the website: errors, and no fallback link to them.
+      'hostile-link': { paths: ['$.channels[0].invite_url', '$.comune.website'], literal: ['javascript'] },
     };
-    for (const file of ['hostile-text', 'hostile-link']) {
+    for (const [file, exp] of Object.entries(cases)) {
       const s = await openPage(h, `${TEST_PAGE}?profile=/__test__/${file}.json`);
-      const state = await ready(s.page);
-      const seen = [];
-      if (state === 'ready') {
-        // Shown: then literally, as text, at every step (the full policy opened too).
-        await s.page.locator(`${W} summary`).click();
-        seen.push(await inspect(s.page));
-        await press(s.page, 'Continua');
-        seen.push(await inspect(s.page));
-        await press(s.page, 'Continua');
-        await giveConsent(s.page);
-      }
-      seen.push(await inspect(s.page));
-      await shot(s.page, `hostile-${file}-${state}`);
-      seen.forEach((dom, i) => assertInert(dom, `${file} view ${i}`));
+      assert.equal(await ready(s.page), 'error', `${file}: refused`);
+      const dom = await inspect(s.page);
+      await shot(s.page, `hostile-${file}-error`);
+      assertInert(dom, file);
+      assert.ok(!dom.tags.includes('svg'), `${file}: no <svg> (an error box draws no QR code)`);
+      assert.match(dom.text, /non è valido/, `${file}: says the profile is invalid`);
+      for (const p of exp.paths) assert.ok(dom.text.includes(p), `${file}: names ${p}`);
+      for (const l of exp.literal) assert.ok(dom.text.includes(l), `${file}: shows ${l} as text`);
       assert.equal(await s.page.evaluate(() => window.__pwned ?? null), null, `${file}: nothing ran`);
-      const text = seen.map((d) => d.text).join('\n');
-      if (state === 'ready') {
-        assert.match(text, /<img src=x onerror=/, `${file}: markup shown literally`);
-        assert.match(text, /<script>window.__pwned=5<\/script>/, `${file}: policy text shown literally`);
-      } else {
-        assert.ok(text.length > 20, `${file}: a clear message`);
-      }
       assert.deepEqual(s.log.pageErrors, []);
       assert.deepEqual(thirdPartyRequests(s.log, h.origin), [], `${file}: no third-party request`);
       await s.context.close();
     }
+  });
+
+  test('text that looks like markup but is valid is shown literally at every step', async () => {
+    // A valid profile whose texts hold <, >, &, quotes and escaped entities: rendered through
+    // innerHTML, "&lt;b&gt;" would turn into "<b>" and "&#60;script&#62;" into "<script>".
+    const s = await openPage(h, `${TEST_PAGE}?profile=/__test__/tricky-text.json`);
+    assert.equal(await ready(s.page), 'ready');
+    const seen = [];
+    await s.page.locator(`${W} summary`).click(); // the full policy, with the articles
+    seen.push(await inspect(s.page));
+    await press(s.page, 'Continua');
+    seen.push(await inspect(s.page));
+    await press(s.page, 'Continua');
+    await giveConsent(s.page);
+    assert.equal(await stepOf(s.page), 'join');
+    seen.push(await inspect(s.page));
+    await shot(s.page, 'tricky-text-join');
+    seen.forEach((dom, i) => assertInert(dom, `step ${i}`));
+    const text = seen.map((d) => d.text).join('\n');
+    for (const literal of [
+      'Disciplinare: 3 < 5 & 5 > 3',
+      'Art. 1 &lt;b&gt;grassetto&lt;/b&gt;',
+      'Testo con &amp; e &#60;script&#62; scritti per esteso, e <3 cuori.',
+      "Finalità «informative» & 'istituzionali' > 0",
+      'Ufficio relazioni col pubblico (URP) < 2 km',
+    ]) {
+      assert.ok(text.includes(literal), `shown literally: ${literal}`);
+    }
+    assertClean(s, 'tricky text');
+    await s.context.close();
   });
 });
 

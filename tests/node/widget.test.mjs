@@ -224,5 +224,12 @@ test("informativa() renders text, markdown and escaped HTML", () => {
   assert.match(informativa(fixture, "en", "markdown"), /^# Privacy notice/);
   const html = informativa(fixture, "it", "html");
   assert.match(html, /^<article class="informativa" lang="it">/);
+  // The profile's text reaches the HTML escaped: <, >, & and quotes never become markup.
+  const tricky = JSON.parse(fixture);
+  tricky.privacy.retention = 'Per 3 < 5 anni & "oltre" > 2';
+  const escaped = informativa(JSON.stringify(tricky), "it", "html");
+  assert.ok(escaped.includes("Per 3 &lt; 5 anni &amp; &quot;oltre&quot; &gt; 2"), escaped);
+  assert.ok(!escaped.includes('3 < 5'));
+  assert.ok(informativa(JSON.stringify(tricky), "it", "text").includes('Per 3 < 5 anni & "oltre" > 2'), "text stays as written");
   assert.throws(() => informativa(fixture, "it", "pdf"), /unsupported format/);
 });
