@@ -1,5 +1,5 @@
 // <banditore-iscrizione profile="/profiles/seveso.json" lang="it" [remember] [device="phone|desktop"]
-//                       [heading-level="2"]>
+//                       [heading-level="2"] [loading="lazy"]>
 //
 // The citizen's way into the comune's WhatsApp/Telegram channel: the policy in short, the
 // informativa, a free and revocable consent, then the join link, QR code or number. A thin view
@@ -58,8 +58,12 @@ async function download(href) {
   return res.text();
 }
 
+/** loading="lazy": the widget downloads nothing until it comes near the viewport. */
+const isLazy = (el) => el.getAttribute('loading') === 'lazy' && 'IntersectionObserver' in window;
+
 function prefetch() {
   for (const el of document.querySelectorAll('banditore-iscrizione[profile]')) {
+    if (isLazy(el)) continue;
     const url = new URL(el.getAttribute('profile'), document.baseURI);
     if (url.origin !== ORIGIN || profiles.has(url.href)) continue;
     const p = download(url.href);
@@ -68,7 +72,10 @@ function prefetch() {
   }
 }
 
-if (hasWasm) loadWasm().catch(() => {}); // errors are shown by each element
+// A page whose widgets are all lazy starts no download now; any other page (also one that adds
+// its widget later) starts the WASM at once.
+const onPage = [...document.querySelectorAll('banditore-iscrizione')];
+if (hasWasm && !(onPage.length && onPage.every(isLazy))) loadWasm().catch(() => {}); // errors are shown by each element
 prefetch();
 // element.js imports these too: asking for them now fetches them in parallel, not in a chain.
 const [{ define }] = await Promise.all([
@@ -78,4 +85,4 @@ const [{ define }] = await Promise.all([
   import('./widget/i18n.js'),
   import('./widget/storage.js'),
 ]);
-define({ origin: ORIGIN, stylesheet: new URL('./widget/widget.css', HERE).href, loadWasm, fetchProfile });
+define({ origin: ORIGIN, stylesheet: new URL('./widget/widget.css', HERE).href, loadWasm, fetchProfile, isLazy });

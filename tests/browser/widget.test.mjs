@@ -645,6 +645,26 @@ describe('never a blank box', () => {
   });
 });
 
+// ---- loading="lazy" ------------------------------------------------------------------------
+
+describe('loading="lazy"', () => {
+  test('nothing is downloaded until the widget comes near the viewport; then it loads as usual', async () => {
+    const s = await openPage(h, '/__test__/lazy.html');
+    const fetched = () => s.log.requests.map((u) => new URL(u).pathname).filter((p) => p.endsWith('.wasm') || p.startsWith('/profiles/'));
+    await s.page.waitForTimeout(600);
+    assert.deepEqual(fetched(), [], 'no WASM and no profile while the widget is three screens away');
+    assert.equal(await s.page.locator(W).getAttribute('data-state'), null, 'not started');
+    assert.match(await s.page.locator(W).evaluate((el) => el.shadowRoot.textContent), /Caricamento/, 'never a blank box');
+    await s.page.locator(W).scrollIntoViewIfNeeded();
+    assert.equal(await ready(s.page), 'ready');
+    assert.deepEqual(fetched().sort(), ['/dist/pkg/banditore_widget/banditore_widget_bg.wasm', '/profiles/siracusa.json']);
+    assert.equal(await stepOf(s.page), 'policy');
+    await checkStep(s.page, 'lazy-ready');
+    assertClean(s, 'lazy');
+    await s.context.close();
+  });
+});
+
 // ---- demo pages ----------------------------------------------------------------------------
 
 describe('demo site', () => {

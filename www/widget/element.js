@@ -35,17 +35,20 @@ function elementClass(boot) {
       this._phoneQuery = matchMedia(PHONE_QUERY);
       this._onDevice = () => this._view?.step === 'join' && this._render({ focus: false });
       this._phoneQuery.addEventListener('change', this._onDevice);
-      this._load();
+      if (boot.isLazy(this)) this._loadWhenNear();
+      else this._load();
     }
   }
 
   disconnectedCallback() {
     this._phoneQuery?.removeEventListener('change', this._onDevice);
+    this._near?.disconnect();
+    this._near = null;
     this._started = false;
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (!this._started || oldValue === newValue) return;
+    if (!this._started || this._near || oldValue === newValue) return;
     if (name === 'device') this._view && this._render({ focus: false });
     else this._load();
   }
@@ -95,6 +98,20 @@ function elementClass(boot) {
     }
     this._box.setAttribute('aria-label', t.region);
     this._box.setAttribute('lang', this.lang);
+  }
+
+  /** loading="lazy": a frame saying it will load, then the real load once the box is within
+   *  a screen of the viewport, so that it is ready by the time the citizen reaches it. */
+  _loadWhenNear() {
+    this._frame();
+    this._body.replaceChildren(h('p', { class: 'b-loading' }, strings(this.lang).loading));
+    this._near = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      this._near.disconnect();
+      this._near = null;
+      this._load();
+    }, { rootMargin: '100% 0px' });
+    this._near.observe(this);
   }
 
   async _load() {
