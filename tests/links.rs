@@ -94,6 +94,7 @@ fn vcard_for_the_broadcast_number() {
     assert!(card.contains("FN:A\\nTEL:+10000000000\r\n"));
     assert_eq!(vcard_file_name("WhatsConcorezzo"), "whatsconcorezzo.vcf");
     assert_eq!(vcard_file_name("Città di Sesto Calende"), "citta-di-sesto-calende.vcf");
+    assert_eq!(vcard_file_name("Citta\u{300} di Leinì Cafe\u{301}"), "citta-di-leini-cafe.vcf");
     assert_eq!(vcard_file_name("../../etc"), "etc.vcf");
     assert_eq!(vcard_file_name("???"), "contatto.vcf");
 }

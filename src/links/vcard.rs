@@ -22,7 +22,8 @@ pub fn vcard(name: &str, organisation: &str, number: &PhoneNumber, note: &str) -
 /// "whatsconcorezzo.vcf": a safe file name from the contact's name.
 pub fn vcard_file_name(name: &str) -> String {
     let mut slug = String::new();
-    for c in name.chars() {
+    // Combining accents (a decomposed "e\u{301}") belong to the letter before them.
+    for c in name.chars().filter(|&c| !crate::text::is_combining_mark(c)) {
         if let Some(a) = crate::text::ascii_fold(c) {
             slug.push(a);
         } else if !slug.ends_with('-') && !slug.is_empty() {
