@@ -498,3 +498,25 @@ fn italian_texts_quote_with_guillemets() {
         }
     }
 }
+
+#[test]
+fn each_consent_choice_cites_the_comunes_own_article() {
+    // The template's art. 5.2 is not Concorezzo's (art. 3) nor Sesto Calende's (art. 3 lett. a, art. 4).
+    for (name, article) in
+        [("seveso", "art. 5.2"), ("concorezzo", "art. 3"), ("sesto-calende", "art. 3 lett. a, art. 4")]
+    {
+        let f = Flow::new(&seed(name), Lang::It, None).unwrap();
+        let v = f.view();
+        assert!(!v.consent.acks.is_empty());
+        for a in &v.consent.acks {
+            assert!(a.source.starts_with(&format!("{article} disciplinare")), "{name}: {}: {}", a.id, a.source);
+        }
+        let phone = v.consent.acks.iter().find(|a| a.id == "phone-number").unwrap();
+        assert!(phone.source.ends_with("; art. 6.1(a) GDPR"), "{}", phone.source);
+    }
+    // A policy without such an article is cited without a number, never with another comune's.
+    let mut p = fixture();
+    p.policy.consent_article.clear();
+    let f = Flow::new(&p, Lang::It, None).unwrap();
+    assert!(f.view().consent.acks.iter().all(|a| a.source.starts_with("disciplinare")), "{:?}", f.view().consent.acks);
+}

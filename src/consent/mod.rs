@@ -132,7 +132,8 @@ impl Flow {
             if channel.name().trim().is_empty() { comune.bare.clone() } else { channel.name().trim().to_owned() };
         let join = join::join(channel, &path, &name, &comune.bare, lang).map_err(|e| vec![e])?;
         let version = policy_version(profile, Some(channel));
-        let acks = acks::acks_for(channel, &comune, view::platform_name(channel), lang);
+        let acks =
+            acks::acks_for(channel, &comune, view::platform_name(channel), &profile.policy.consent_article, lang);
         Ok(Flow {
             lang,
             step: Step::Policy,

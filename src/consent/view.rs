@@ -120,7 +120,7 @@ pub struct AckView<'a> {
     pub label: &'a str,
     pub checked: bool,
     pub required: bool,
-    pub source: &'static str,
+    pub source: &'a str,
 }
 
 /// The whole view; see docs/widget-api.md.
@@ -304,7 +304,7 @@ pub(super) fn consent_view<'a>(
         acks: acks
             .iter()
             .zip(checked)
-            .map(|(a, c)| AckView { id: a.id, label: &a.label, checked: *c, required: a.required, source: a.source })
+            .map(|(a, c)| AckView { id: a.id, label: &a.label, checked: *c, required: a.required, source: &a.source })
             .collect(),
         can_consent,
         note: if it {

@@ -104,6 +104,10 @@ pub struct Policy {
     /// Link to the published policy on the comune's site.
     #[serde(default)]
     pub url: String,
+    /// The policy's article on what a subscriber accepts when joining (e.g. "art. 5.2"; Concorezzo
+    /// "art. 3"), cited next to each consent choice; blank if the policy has none.
+    #[serde(default)]
+    pub consent_article: String,
     /// The full text, article by article, in Italian.
     pub articles: Vec<Article>,
 }

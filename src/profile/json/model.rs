@@ -126,7 +126,14 @@ object!(Comune {
     tax_code: default,
 });
 
-object!(Policy { title: req, approval: default, social_policy_url: default, url: default, articles: req });
+object!(Policy {
+    title: req,
+    approval: default,
+    social_policy_url: default,
+    url: default,
+    consent_article: default,
+    articles: req
+});
 
 object!(Approval { act: default, number: default, date: default });
 
