@@ -45,6 +45,10 @@ fn text_in_italian_by_default_with_every_art_13_element() {
         assert!(out.contains(&format!("\n{heading}")), "missing {heading}:\n{out}");
     }
     assert!(out.contains("Comune di Siracusa"));
+    // Each right the notice names cites its article: legal basis, withdrawal, rights, complaint.
+    for article in ["art. 6, par. 1", "art. 7, par. 3", "art. 77"] {
+        assert!(out.contains(article), "missing {article}:\n{out}");
+    }
 }
 
 #[test]

@@ -67,7 +67,7 @@ pub fn summary(profile: &Profile, channel: &Channel, comune: &ComuneName, lang: 
     v
 }
 
-/// The channel is not a formal communication channel (seed art. 2.5, Sesto Calende art. 3.e).
+/// The channel is not a formal communication channel (seed art. 2.6, Concorezzo art. 5, Sesto Calende art. 3 lett. e).
 pub fn official_notice(comune: &ComuneName, lang: Lang) -> String {
     let (del, bare) = (&comune.del, &comune.bare);
     match lang {

@@ -107,8 +107,8 @@ pub fn build(profile: &Profile, channel: Option<&Channel>, lang: Lang) -> Inform
 
     if p.legal_basis == LegalBasis::Consent {
         let mut v = vec![t(
-            "Il consenso può essere revocato in ogni momento, senza pregiudicare la liceità del trattamento basata sul consenso prima della revoca.",
-            "Consent may be withdrawn at any time, without affecting the lawfulness of processing based on consent before its withdrawal.",
+            "Il consenso può essere revocato in ogni momento, senza pregiudicare la liceità del trattamento basata sul consenso prima della revoca (art. 7, par. 3 del Regolamento).",
+            "Consent may be withdrawn at any time, without affecting the lawfulness of processing based on consent before its withdrawal (Art. 7(3) of the Regulation).",
         )];
         if let Some(ch) = channel {
             v.extend(crate::links::unsubscribe_steps(ch, lang));
@@ -119,13 +119,16 @@ pub fn build(profile: &Profile, channel: Option<&Channel>, lang: Lang) -> Inform
     let sa = &p.supervisory_authority;
     let mut complaint = vec![if sa.name.is_empty() {
         t(
-            "L'interessato può proporre reclamo al Garante per la protezione dei dati personali.",
-            "Data subjects may lodge a complaint with the Garante per la protezione dei dati personali (the Italian supervisory authority).",
+            "L'interessato può proporre reclamo al Garante per la protezione dei dati personali (art. 77 del Regolamento).",
+            "Data subjects may lodge a complaint with the Garante per la protezione dei dati personali, the Italian supervisory authority (Art. 77 of the Regulation).",
         )
     } else if it {
-        format!("L'interessato può proporre reclamo all'autorità di controllo: {}.", sa.name)
+        format!("L'interessato può proporre reclamo all'autorità di controllo (art. 77 del Regolamento): {}.", sa.name)
     } else {
-        format!("Data subjects may lodge a complaint with the supervisory authority: {}.", sa.name)
+        format!(
+            "Data subjects may lodge a complaint with the supervisory authority (Art. 77 of the Regulation): {}.",
+            sa.name
+        )
     }];
     complaint.push(if sa.url.is_empty() { "https://www.garanteprivacy.it".to_owned() } else { sa.url.clone() });
     sections.push(section("complaint", t("Reclamo", "Complaints"), complaint));

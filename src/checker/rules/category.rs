@@ -12,11 +12,38 @@ pub static RULE: CategoryRule = CategoryRule;
 const MISSING: &str = "category.missing";
 const NOT_ALLOWED: &str = "category.not-allowed";
 
+/// Every article the allowed categories come from (Concorezzo lists them under art. 4 lett. a-f
+/// and art. 2), letters of one article joined: "art. 4 lett. a, b, c; art. 2".
 fn source(ctx: &Context<'_>) -> String {
-    match ctx.profile.categories.iter().map(|c| c.source.trim()).find(|s| !s.is_empty()) {
-        Some(article) => format!("Disciplinare {} {article}", ctx.profile.comune.name),
-        None => format!("Disciplinare {}, contenuti ammessi", ctx.profile.comune.name),
+    let name = &ctx.profile.comune.name;
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    for src in ctx.profile.categories.iter().flat_map(|c| c.source.split([',', ';'])).map(str::trim) {
+        let (article, letter) = match src.split_once(" lett. ") {
+            Some((a, l)) => (a.trim(), Some(l.trim())),
+            None => (src, None),
+        };
+        if article.is_empty() {
+            continue;
+        }
+        let at = match groups.iter().position(|(a, _)| *a == article) {
+            Some(i) => i,
+            None => {
+                groups.push((article, Vec::new()));
+                groups.len() - 1
+            }
+        };
+        if let Some(l) = letter.filter(|l| !groups[at].1.contains(l)) {
+            groups[at].1.push(l);
+        }
     }
+    if groups.is_empty() {
+        return format!("Disciplinare {name}, contenuti ammessi");
+    }
+    let cited: Vec<String> = groups
+        .iter()
+        .map(|(a, ls)| if ls.is_empty() { (*a).to_owned() } else { format!("{a} lett. {}", ls.join(", ")) })
+        .collect();
+    format!("Disciplinare {name} {}", cited.join("; "))
 }
 
 fn id_list(ctx: &Context<'_>) -> String {
@@ -98,5 +125,21 @@ mod tests {
         assert!(!r.can_send);
         let ok = check_cat(Some("eventi"));
         assert!(findings(&ok, "category.missing").is_empty() && findings(&ok, "category.not-allowed").is_empty());
+    }
+
+    #[test]
+    fn the_source_cites_every_article_the_categories_come_from() {
+        let mut p = profile();
+        let sources = ["art. 4 lett. a", "art. 4 lett. b", "art. 2, art. 3"];
+        for (c, s) in p.categories.iter_mut().zip(sources) {
+            c.source = s.to_owned();
+        }
+        let draft = Draft { text: "Domani mercato.".into(), ..Default::default() };
+        let now = Timestamp::parse_rfc3339("2026-11-23T10:00:00+01:00").unwrap();
+        let r = Checker::new(p).check(&draft, now, Lang::It).unwrap();
+        assert_eq!(
+            findings(&r, "category.missing")[0].source,
+            "Disciplinare Esempio art. 4 lett. a, b; art. 2; art. 3"
+        );
     }
 }

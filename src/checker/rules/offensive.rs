@@ -182,7 +182,7 @@ fn fallback_source(section: &str) -> &'static str {
         "blasphemy" => "Codice penale art. 724 (bestemmia)",
         "defamation" => "Codice penale art. 595 (diffamazione)",
         "insult" => "Codice penale art. 595 (diffamazione); Costituzione art. 2 (dignità della persona)",
-        "obscene" => "Codice penale art. 529 (atti e oggetti osceni)",
+        "obscene" => "Codice penale artt. 528-529 (pubblicazioni oscene)",
         _ => "Codice di comportamento dei dipendenti pubblici (D.P.R. 62/2013)",
     }
 }

@@ -36,7 +36,10 @@ impl Rule for PoliticalRule {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
         let hits = lexicon_hits::find(ctx, ID, &ctx.folded.text);
-        let source = ctx.policy_source(ID, "L. 28/2000 art. 9");
+        // Without the comune's own article: impartiality all year, and the ban on institutional
+        // communication that L. 28/2000 art. 9 adds only while an election is called.
+        let source =
+            ctx.policy_source(ID, "Costituzione art. 97 (imparzialità); in periodo elettorale L. 28/2000 art. 9");
         lexicon_hits::report(ctx, out, ID, Severity::Error, &source, &hits, message);
     }
 }
