@@ -143,13 +143,19 @@ impl Context<'_> {
         s..e
     }
 
-    /// The profile's source for a forbidden family ("Disciplinare art. 2.2"), or the fallback.
+    /// The comune's article for a rule family ("Disciplinare Seveso art. 2.2"): from
+    /// `checker.sources`, else from the forbidden family of that id; or the fallback.
     pub fn policy_source(&self, family: &str, fallback: &str) -> String {
-        self.profile
-            .forbidden
-            .iter()
-            .find(|f| f.id == family && !f.source.is_empty())
-            .map(|f| format!("Disciplinare {} {}", self.profile.comune.name, f.source))
+        let article = self.profile.checker.sources.get(family).map(|s| s.trim()).filter(|s| !s.is_empty());
+        article
+            .or_else(|| {
+                self.profile
+                    .forbidden
+                    .iter()
+                    .find(|f| f.id == family && !f.source.is_empty())
+                    .map(|f| f.source.as_str())
+            })
+            .map(|a| format!("Disciplinare {} {a}", self.profile.comune.name))
             .unwrap_or_else(|| fallback.to_owned())
     }
 

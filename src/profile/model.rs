@@ -539,6 +539,10 @@ pub struct CheckerSettings {
     /// Severity overrides per rule id.
     #[serde(default)]
     pub severity: std::collections::BTreeMap<String, Severity>,
+    /// The comune's article for a rule id or family that `forbidden` does not list, cited by its
+    /// findings, e.g. {"official-notice": "art. 2.6", "schedule": "art. 3"}.
+    #[serde(default)]
+    pub sources: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -35,33 +35,37 @@ impl Rule for OfficialNoticeRule {
         else {
             return;
         };
+        // Where to point, said in the message: a fix would replace the act's name with advice.
         let c = &ctx.profile.comune;
-        let fix = match (c.albo_pretorio_url.trim(), c.website.trim()) {
-            ("", "") => None,
-            ("", site) => Some(format!("aggiungi il link al sito istituzionale: {site}")),
-            (albo, _) => Some(format!("aggiungi il link all'Albo Pretorio: {albo}")),
+        let (where_it, where_en) = match (c.albo_pretorio_url.trim(), c.website.trim()) {
+            ("", "") => (String::new(), String::new()),
+            ("", site) => (
+                format!(" Aggiungi il link al sito istituzionale: {site}"),
+                format!(" Add the link to the institutional website: {site}"),
+            ),
+            (albo, _) => (
+                format!(" Aggiungi il link all'Albo Pretorio: {albo}"),
+                format!(" Add the link to the Albo Pretorio: {albo}"),
+            ),
         };
         let matched = &ctx.text[first.range.clone()];
-        let mut finding = RawFinding::new(
+        let finding = RawFinding::new(
             ID,
             ctx.policy_severity(ID).unwrap_or(Severity::Warning),
             first.range.clone(),
             Msg::new(
-                format!("«{matched}»: il messaggio comunica un atto ma non rimanda alla fonte ufficiale. La messaggistica non sostituisce l'Albo Pretorio né il sito istituzionale."),
-                format!("«{matched}»: the message announces an act but does not point to the official source. Messaging does not replace the Albo Pretorio or the institutional site."),
+                format!("«{matched}»: il messaggio comunica un atto ma non rimanda alla fonte ufficiale. La messaggistica non sostituisce l'Albo Pretorio né il sito istituzionale.{where_it}"),
+                format!("«{matched}»: the message announces an act but does not point to the official source. Messaging does not replace the Albo Pretorio or the institutional site.{where_en}"),
             ),
             ctx.policy_source(ID, "L. 69/2009 art. 32 (Albo Pretorio online)"),
         );
-        if let Some(fix) = fix {
-            finding = finding.with_fix(fix);
-        }
         out.push(finding);
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::checker::testing::{check, findings};
+    use crate::checker::testing::{check, check_with, findings, profile};
 
     fn flagged(text: &str) -> Vec<String> {
         findings(&check(text), "official-notice").iter().map(|f| f.text.clone()).collect()
@@ -73,10 +77,13 @@ mod tests {
         let f = findings(&r, "official-notice");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].text, "Ordinanza");
-        assert_eq!(
-            f[0].fix.as_deref(),
-            Some("aggiungi il link all'Albo Pretorio: https://www.comune.esempio.mb.it/albo-pretorio")
+        assert!(
+            f[0].message
+                .ends_with("Aggiungi il link all'Albo Pretorio: https://www.comune.esempio.mb.it/albo-pretorio"),
+            "{}",
+            f[0].message
         );
+        assert_eq!(f[0].fix, None, "no replacement for the act's name: the advice is in the message");
         assert_eq!(f[0].source, "L. 69/2009 art. 32 (Albo Pretorio online)");
         assert_eq!(flagged("Bando contributi affitto: domande entro il 30 giugno."), vec!["Bando"]);
         assert_eq!(flagged("Si avvisa che è stato notificato il verbale ai proprietari."), vec!["notificato"]);
@@ -96,5 +103,13 @@ mod tests {
         }
         // A link elsewhere is not the official source.
         assert_eq!(flagged("Decreto sindacale: https://www.example.com/decreto"), vec!["Decreto sindacale"]);
+    }
+
+    #[test]
+    fn the_comunes_own_article_is_cited_when_the_profile_names_it() {
+        let mut p = profile();
+        p.checker.sources.insert("official-notice".into(), "art. 2.6".into());
+        let r = check_with(&p, "Ordinanza n. 12: divieto di transito in via Roma.");
+        assert_eq!(findings(&r, "official-notice")[0].source, "Disciplinare Esempio art. 2.6");
     }
 }

@@ -229,6 +229,7 @@ object!(CheckerSettings {
     extra_terms: default,
     allowed_terms: default,
     severity: default,
+    sources: default,
 });
 
 object!(IgnoredFinding { rule: req, text: req, reason: default });

@@ -89,6 +89,13 @@ fn checker(p: &Profile, out: &mut Issues) {
     for key in c.severity.keys() {
         out.required(&format!("$.checker.severity{}", key_path(key)), key, rule_id);
     }
+    for (key, article) in &c.sources {
+        let path = format!("$.checker.sources{}", key_path(key));
+        out.required(&path, key, rule_id);
+        if article.trim().is_empty() {
+            out.error(path, "manca l'articolo del disciplinare", "the policy's article is missing");
+        }
+    }
     for (family, terms) in c
         .extra_terms
         .iter()
