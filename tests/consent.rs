@@ -520,3 +520,14 @@ fn each_consent_choice_cites_the_comunes_own_article() {
     let f = Flow::new(&p, Lang::It, None).unwrap();
     assert!(f.view().consent.acks.iter().all(|a| a.source.starts_with("disciplinare")), "{:?}", f.view().consent.acks);
 }
+
+#[test]
+fn the_broadcast_summary_does_not_forbid_what_the_join_step_asks() {
+    // Joining a broadcast list means writing ATTIVA ISCRIZIONE to the number: the policy summary
+    // must not say that nobody may write to it.
+    let p = seed("concorezzo");
+    let f = Flow::new(&p, Lang::It, None).unwrap();
+    let summary = f.view().policy.summary.join("\n");
+    assert!(!summary.contains("né scrivere"), "{summary}");
+    assert!(summary.contains("si scrive solo per iscriversi o cancellarsi"), "{summary}");
+}

@@ -21,9 +21,9 @@ pub fn summary(profile: &Profile, channel: &Channel, comune: &ComuneName, lang: 
         });
     }
     v.push(match (channel, it) {
-        (Channel::WhatsappBroadcast { .. }, true) => format!("È un servizio solo in uscita: non si può chiamare né scrivere al numero {del}, e gli altri iscritti non vedono il tuo numero."),
-        (Channel::WhatsappBroadcast { .. }, false) => format!("It is one-way only: you cannot call or write to {bare}'s number, and other subscribers cannot see your number."),
-        (_, true) => format!("È un canale solo in uscita: non si può rispondere, e né gli altri iscritti né {il} vedono il tuo numero."),
+        (Channel::WhatsappBroadcast { .. }, true) => format!("È un servizio solo in uscita: al numero {del} si scrive solo per iscriversi o cancellarsi e non si può chiamare; gli altri iscritti non vedono il tuo numero."),
+        (Channel::WhatsappBroadcast { .. }, false) => format!("It is one-way only: you write to {bare}'s number only to subscribe or unsubscribe, and cannot call it; other subscribers cannot see your number."),
+        (_, true) => format!("È un canale solo in uscita: non si può rispondere; né gli altri iscritti né {il} vedono il tuo numero."),
         (_, false) => format!("It is a one-way channel: you cannot reply, and neither other subscribers nor {bare} can see your number."),
     });
     if let Some(hours) = &profile.service_hours {

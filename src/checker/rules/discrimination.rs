@@ -14,29 +14,109 @@ pub static RULE: DiscriminationRule = DiscriminationRule;
 
 const ID: &str = "discrimination";
 
-/// Respectful wording for terms that have one, as "folded term prefix = replacement".
-const REPLACEMENTS: &[(&str, &str)] = &[
-    ("handicappat", "persone con disabilità"),
-    ("costrett", "che usa la sedia a rotelle"),
-    ("affett", "con disabilità"),
-    ("sordomut", "persona sorda"),
-    ("mongoloid", "persona con sindrome di Down"),
-    ("spastic", "persona con paralisi cerebrale"),
-    ("zingar", "persone rom, sinti e caminanti"),
-    ("diversamente", "persone con disabilità"),
-    ("portator", "persone con disabilità"),
-];
+/// The respectful wording for a term that has one, fitted to how the term is used: after an
+/// article it is a noun and takes the article's gender and number ("un handicappato" → "una
+/// persona con disabilità"); after a preposition or at the start, a noun without article ("per
+/// handicappati" → "per persone con disabilità"); after another word, an adjective ("bambini
+/// handicappati" → "bambini con disabilità"). `before` is the text before the match.
+fn respectful(folded: &str, before: &str) -> Option<(usize, String)> {
+    let plural = folded.split_whitespace().next().is_some_and(|w| w.ends_with('i') || w.ends_with('e'));
+    let (noun_one, noun_many, adjective) =
+        if folded.starts_with("handicappat") || folded.starts_with("diversamente") || folded.starts_with("portator") {
+            ("persona con disabilità", "persone con disabilità", Some("con disabilità"))
+        } else if folded.starts_with("affett") {
+            return Some((0, "con disabilità".to_owned()));
+        } else if folded.starts_with("costrett") {
+            return Some((
+                0,
+                if plural { "che usano la sedia a rotelle" } else { "che usa la sedia a rotelle" }.to_owned(),
+            ));
+        } else if folded.starts_with("sordomut") {
+            let ending = folded.chars().nth("sordomut".len()).unwrap_or('o');
+            return Some(match article_before(before) {
+                Some((len, art)) => (
+                    len,
+                    format!("{} {}", art.fit(plural), if art.plural() { "persone sorde" } else { "persona sorda" }),
+                ),
+                None if bare_noun(before) => (0, if plural { "persone sorde" } else { "persona sorda" }.to_owned()),
+                None => (0, format!("sord{ending}")),
+            });
+        } else if folded.starts_with("mongoloid") {
+            ("persona con sindrome di Down", "persone con sindrome di Down", None)
+        } else if folded.starts_with("spastic") {
+            ("persona con paralisi cerebrale", "persone con paralisi cerebrale", None)
+        } else if folded.starts_with("zingar") {
+            ("persona rom, sinti o caminante", "persone rom, sinti e caminanti", None)
+        } else {
+            return None;
+        };
+    Some(match article_before(before) {
+        Some((len, art)) => {
+            (len, format!("{} {}", art.fit(art.plural()), if art.plural() { noun_many } else { noun_one }))
+        }
+        None if adjective.is_some() && !bare_noun(before) => (0, adjective.unwrap_or_default().to_owned()),
+        None => (0, if plural { noun_many } else { noun_one }.to_owned()),
+    })
+}
+
+/// A definite or indefinite article right before the match: its length in bytes (with the
+/// space) and what it says.
+fn article_before(before: &str) -> Option<(usize, Article)> {
+    let trimmed = before.trim_end();
+    let word_start = trimmed.rfind(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').map_or(0, |i| i + 1);
+    let word = &trimmed[word_start..];
+    let art = match word.to_lowercase().as_str() {
+        "un" | "uno" | "una" | "un'" | "un’" => Article::Indefinite,
+        "il" | "lo" | "la" | "l'" | "l’" => Article::Definite,
+        "i" | "gli" | "le" => Article::DefinitePlural,
+        _ => return None,
+    };
+    Some((before.len() - word_start, art))
+}
+
+/// Nothing but a preposition, punctuation or the start of the text before the match.
+fn bare_noun(before: &str) -> bool {
+    let trimmed = before.trim_end();
+    let last = trimmed.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    last.is_empty()
+        || matches!(
+            last.to_lowercase().as_str(),
+            "per" | "a" | "ai" | "di" | "dei" | "da" | "dai" | "con" | "su" | "tra" | "fra"
+        )
+}
+
+#[derive(Clone, Copy)]
+enum Article {
+    Indefinite,
+    Definite,
+    DefinitePlural,
+}
+
+impl Article {
+    fn plural(self) -> bool {
+        matches!(self, Article::DefinitePlural)
+    }
+
+    /// The article for "persona/persone".
+    fn fit(self, plural: bool) -> &'static str {
+        match (self, plural) {
+            (Article::Indefinite, _) => "una",
+            (_, true) => "le",
+            (_, false) => "la",
+        }
+    }
+}
 
 fn topic(section: &str) -> (&'static str, &'static str) {
     match section {
-        "race" => ("la razza", "race"),
-        "origin" => ("l'origine", "origin"),
-        "religion" => ("la religione", "religion"),
-        "sex" => ("il sesso o l'orientamento", "sex or orientation"),
-        "disability" | "disability-wording" => ("la disabilità", "disability"),
-        "language" => ("la lingua", "language"),
-        "opinions" => ("le opinioni", "opinions"),
-        _ => ("le condizioni personali", "personal conditions"),
+        "race" => ("alla razza", "race"),
+        "origin" => ("all'origine", "origin"),
+        "religion" => ("alla religione", "religion"),
+        "sex" => ("al sesso o all'orientamento", "sex or orientation"),
+        "disability" | "disability-wording" => ("alla disabilità", "disability"),
+        "language" => ("alla lingua", "language"),
+        "opinions" => ("alle opinioni", "opinions"),
+        _ => ("alle condizioni personali", "personal conditions"),
     }
 }
 
@@ -60,8 +140,8 @@ impl Rule for DiscriminationRule {
                 )
             } else {
                 Msg::new(
-                    format!("«{matched}» discrimina per {it}: tutti i cittadini hanno pari dignità sociale (Costituzione, art. 3)."),
-                    format!("«{matched}» discriminates by {en}: all citizens have equal social dignity (Italian Constitution, art. 3)."),
+                    format!("«{matched}» discrimina in base {it}: tutti i cittadini hanno pari dignità sociale (Costituzione, art. 3)."),
+                    format!("«{matched}» discriminates on grounds of {en}: all citizens have equal social dignity (Italian Constitution, art. 3)."),
                 )
             };
             let source = if wording {
@@ -77,8 +157,9 @@ impl Rule for DiscriminationRule {
                 source,
             );
             let folded = Folded::new(matched).text;
-            if let Some((_, fix)) = REPLACEMENTS.iter().find(|(p, _)| folded.starts_with(p)) {
-                finding = finding.with_fix(*fix);
+            if let Some((article_len, fix)) = respectful(&folded, &ctx.text[..h.range.start]) {
+                // An article before the term is replaced with it, so that the two agree.
+                finding = RawFinding { range: h.range.start - article_len..h.range.end, ..finding }.with_fix(fix);
             }
             out.push(finding);
         }
@@ -105,7 +186,42 @@ mod tests {
         let f = findings(&r, "discrimination");
         assert_eq!(f[0].fix.as_deref(), Some("persone con disabilità"));
         assert_eq!(f[0].severity, crate::profile::Severity::Warning);
-        assert_eq!(flagged("Gli zingari al campo"), vec!["zingari"]);
+        // The article goes with the term, so that the fix ("le persone rom...") agrees with it.
+        assert_eq!(flagged("Gli zingari al campo"), vec!["Gli zingari"]);
+    }
+
+    fn fix_of(text: &str) -> (String, String) {
+        let r = check(text);
+        let f = findings(&r, "discrimination");
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        (f[0].text.clone(), f[0].fix.clone().unwrap_or_default())
+    }
+
+    #[test]
+    fn the_respectful_wording_agrees_with_the_sentence() {
+        for (text, replaced, fix) in [
+            ("Parcheggio per handicappati in piazza", "handicappati", "persone con disabilità"),
+            ("C'era un handicappato in coda", "un handicappato", "una persona con disabilità"),
+            ("Gli handicappati entrano gratis", "Gli handicappati", "le persone con disabilità"),
+            ("Bambini handicappati al centro estivo", "handicappati", "con disabilità"),
+            ("Un bambino diversamente abile", "diversamente abile", "con disabilità"),
+            ("Corso per i sordomuti", "i sordomuti", "le persone sorde"),
+            ("Un ragazzo sordomuto", "sordomuto", "sordo"),
+            (
+                "Persone costrette sulla sedia a rotelle",
+                "costrette sulla sedia a rotelle",
+                "che usano la sedia a rotelle",
+            ),
+            (
+                "Un cittadino costretto su una sedia a rotelle",
+                "costretto su una sedia a rotelle",
+                "che usa la sedia a rotelle",
+            ),
+            ("Lavoratori portatori di handicap", "portatori di handicap", "con disabilità"),
+            ("Persone affette da disabilità", "affette da disabilità", "con disabilità"),
+        ] {
+            assert_eq!(fix_of(text), (replaced.to_owned(), fix.to_owned()), "{text}");
+        }
         assert_eq!(flagged("Quei negri"), vec!["Quei negri"]);
     }
 

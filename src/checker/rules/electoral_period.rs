@@ -80,7 +80,7 @@ impl Rule for ElectoralPeriodRule {
         // Administrators by name: the fix is their role, which keeps the message impersonal.
         for holder in &ctx.profile.institutional_contacts.office_holders {
             let role = holder.role.trim();
-            let fix = if role.is_empty() { String::new() } else { format!("il {}", role.to_lowercase()) };
+            let fix = if role.is_empty() { String::new() } else { with_article(&role.to_lowercase()) };
             for range in name_ranges(ctx, &holder.name) {
                 out.push(
                     RawFinding::new(
@@ -141,6 +141,24 @@ impl Rule for ElectoralPeriodRule {
     }
 }
 
+/// "il sindaco", "l'assessore", "lo staff", "la sindaca": the role with its definite article.
+/// Roles ending in -a are feminine (sindaca, assessora, segretaria), but not -ista/-ta words.
+fn with_article(role: &str) -> String {
+    let first = role.split_whitespace().next().unwrap_or(role);
+    let vowel = first.starts_with(['a', 'e', 'i', 'o', 'u', 'h', 'à', 'è', 'é', 'ì', 'ò', 'ù']);
+    let feminine = first.ends_with('a') && !first.ends_with("ista") && !first.ends_with("ta");
+    let lo = first.starts_with(['z', 'x', 'y'])
+        || ["gn", "ps", "pn"].iter().any(|p| first.starts_with(p))
+        || (first.starts_with('s') && first.chars().nth(1).is_some_and(|c| !"aeiouàèéìòù".contains(c)));
+    let article = match (feminine, vowel, lo) {
+        (_, true, _) => "l'",
+        (true, false, _) => "la ",
+        (false, false, true) => "lo ",
+        (false, false, false) => "il ",
+    };
+    format!("{article}{role}")
+}
+
 #[cfg(test)]
 mod tests {
     use crate::checker::testing::{findings, profile};
@@ -183,6 +201,23 @@ mod tests {
         assert!(at("Allerta meteo arancione: chiusi i parchi.", t, None).is_empty());
         assert!(at("Scadenza TARI il 16 maggio. Uffici aperti 9-12.", t, Some("pubblica-utilita")).is_empty());
         assert!(at("Ordinanza del sindaco Mario Bianchi: scuole chiuse per neve.", t, Some("emergenze")).is_empty());
+    }
+
+    #[test]
+    fn roles_take_the_right_article() {
+        for (role, expected) in [
+            ("sindaco", "il sindaco"),
+            ("sindaca", "la sindaca"),
+            ("assessore allo sport", "l'assessore allo sport"),
+            ("assessora", "l'assessora"),
+            ("segretario generale", "il segretario generale"),
+            ("segretaria generale", "la segretaria generale"),
+            ("presidente del consiglio comunale", "il presidente del consiglio comunale"),
+            ("vicesindaco", "il vicesindaco"),
+            ("staff del sindaco", "lo staff del sindaco"),
+        ] {
+            assert_eq!(super::with_article(role), expected);
+        }
     }
 
     #[test]
