@@ -54,7 +54,9 @@ fn text_output_points_at_line_and_column_with_a_caret() {
     assert_eq!(lines[head + 2], format!("  | {}{}", " ".repeat(14), "^".repeat(11)));
     assert!(lines[head + 3].contains("fonte: GDPR art. 4 e 5.1.c"));
     assert!(lines[head + 4].contains("correzione: 333 *******"));
-    assert!(out.lines().last().unwrap().contains("da correggere prima dell'invio"));
+    let last = out.lines().last().unwrap();
+    assert!(last.contains("da correggere prima dell'invio"));
+    assert!(last.contains(": 1 errore, "), "one error, in the singular: {last}");
 }
 
 #[test]

@@ -112,12 +112,16 @@ pub fn render_text(name: &str, text: &str, report: &Report, lang: Lang) -> Strin
     let _ = match lang {
         Lang::It => writeln!(
             out,
-            "{name}: {e} errori, {w} avvisi, {i} info: {}",
+            "{name}: {}, {}, {i} info: {}",
+            super::count(e, "errore", "errori"),
+            super::count(w, "avviso", "avvisi"),
             if report.can_send { "si può inviare" } else { "da correggere prima dell'invio" }
         ),
         Lang::En => writeln!(
             out,
-            "{name}: {e} errors, {w} warnings, {i} info: {}",
+            "{name}: {}, {}, {i} info: {}",
+            super::count(e, "error", "errors"),
+            super::count(w, "warning", "warnings"),
             if report.can_send { "can be sent" } else { "fix before sending" }
         ),
     };

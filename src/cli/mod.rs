@@ -52,3 +52,8 @@ pub fn load_profile(path: &str) -> Result<(Profile, Vec<ProfileIssue>), ExitCode
         ExitCode::from(EXIT_USAGE)
     })
 }
+
+/// "1 errore", "3 errori": a count with the noun in the right number.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

@@ -102,7 +102,7 @@ fn print_text(r: &FileReport, lang: Lang) {
 }
 
 fn summary(r: &FileReport, lang: Lang) -> String {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural = super::count;
     match lang {
         Lang::It => format!(
             "{} ({}, {})",

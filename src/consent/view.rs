@@ -240,7 +240,7 @@ pub(super) fn fixed(profile: &Profile, channel: &Channel, join: Join, comune: &C
         informativa: crate::informativa::build(profile, Some(channel), lang),
         join,
         unsubscribe: Titled {
-            title: t("Come cancellarsi", "How to unsubscribe"),
+            title: t("Come cancellarti", "How to unsubscribe"),
             steps: crate::links::unsubscribe_steps(channel, lang),
         },
         help: HelpView {

@@ -88,7 +88,7 @@ pub fn build(profile: &Profile, channel: Option<&Channel>, lang: Lang) -> Inform
     sections.push(section("retention", t("Periodo di conservazione", "Retention period"), retention));
 
     let mut rights = vec![t(
-        "L'interessato può chiedere al titolare l'accesso ai propri dati, la rettifica, la cancellazione, la limitazione del trattamento, la portabilità e opporsi al trattamento (artt. 15-22 del Regolamento).",
+        "L'interessato può chiedere al titolare l'accesso ai propri dati, la rettifica, la cancellazione, la limitazione del trattamento e la portabilità dei dati, e può opporsi al trattamento (artt. 15-22 del Regolamento).",
         "Data subjects may ask the controller for access to their data, rectification, erasure, restriction of processing and portability, and may object to the processing (Arts. 15-22 of the Regulation).",
     )];
     let how: Vec<String> = [&p.controller.pec, &p.controller.email, &p.dpo.email]
@@ -164,8 +164,8 @@ pub fn build(profile: &Profile, channel: Option<&Channel>, lang: Lang) -> Inform
         t("I messaggi del canale sono crittografati end-to-end.", "The channel's messages are end-to-end encrypted.")
     } else {
         t(
-            "I messaggi del canale non sono crittografati end-to-end: sono comunicazioni pubbliche. Gli iscritti non vedono chi altro segue il canale né il suo numero.",
-            "The channel's messages are not end-to-end encrypted: they are public communications. Subscribers cannot see who else follows the channel or their number.",
+            "I messaggi del canale non sono crittografati end-to-end: sono comunicazioni pubbliche. Gli iscritti non vedono chi altro segue il canale né i numeri degli altri iscritti.",
+            "The channel's messages are not end-to-end encrypted: they are public communications. Subscribers cannot see who else follows the channel or other subscribers' numbers.",
         )
     };
     sections.push(section("security", t("Sicurezza", "Security"), vec![security]));
@@ -275,7 +275,7 @@ fn data_paragraphs(channel: &Channel, comune: &ComuneName, lang: Lang) -> Vec<St
             format!("The phone number and WhatsApp profile name of whoever joins, who enters {bare}'s contact list. Other subscribers cannot see them: messages are sent as a broadcast.")
         }],
         Channel::WhatsappChannel { .. } | Channel::TelegramChannel { .. } => vec![if it {
-            format!("La piattaforma usa il numero di telefono del tuo account; {il} non vede chi segue il canale né i numeri degli iscritti. Il Comune conosce solo dati aggregati (numero di iscritti, reazioni).")
+            format!("La piattaforma usa il numero di telefono dell'account di chi si iscrive; {il} non vede chi segue il canale né i numeri degli iscritti. Il Comune conosce solo dati aggregati (numero di iscritti, reazioni).")
         } else {
             format!("The platform uses your account's phone number; {bare} cannot see who follows the channel or their numbers. The Comune only sees aggregate data (number of followers, reactions).")
         }],

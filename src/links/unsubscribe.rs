@@ -66,8 +66,12 @@ pub fn unsubscribe_steps(channel: &Channel, lang: Lang) -> Vec<String> {
         Channel::TelegramChannel { .. } => {}
         Channel::WhatsappGroup { .. } | Channel::TelegramGroup { .. } => {
             steps.push(
-                if it { "Esci dal gruppo dalle sue informazioni." } else { "Leave the group from its info page." }
-                    .to_owned(),
+                if it {
+                    "Esci dal gruppo dalla sua scheda informazioni."
+                } else {
+                    "Leave the group from its info page."
+                }
+                .to_owned(),
             );
         }
     }

@@ -54,7 +54,7 @@ const IT = {
   errFlow: (why) => `Operazione non riuscita: ${why}`,
   plainJoin: 'Puoi comunque iscriverti dal collegamento ufficiale:',
   plainNumber: (number, kw) => `Salva il numero ${number} in rubrica e invia il messaggio «${kw}» su WhatsApp.`,
-  contactComune: 'Per informazioni rivolgiti al sito istituzionale del Comune.',
+  contactComune: 'Per informazioni consulta il sito istituzionale del Comune:',
 };
 
 const EN = {
@@ -109,7 +109,7 @@ const EN = {
   errFlow: (why) => `The action failed: ${why}`,
   plainJoin: 'You can still join from the official link:',
   plainNumber: (number, kw) => `Save ${number} in your contacts and send the message “${kw}” on WhatsApp.`,
-  contactComune: 'For information, see the comune’s official website.',
+  contactComune: 'For information, see the comune’s official website:',
 };
 
 export function strings(lang) {

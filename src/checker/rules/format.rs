@@ -437,7 +437,7 @@ fn emoji(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
             extra.start..units[units.len() - 1].end,
             Msg::new(
                 format!("{} emoji nel messaggio (più di {MAX_EMOJI}): appesantiscono la lettura, soprattutto con i lettori di schermo.", units.len()),
-                format!("{} emoji in the message (more than {MAX_EMOJI}): they weigh reading down, above all with screen readers.", units.len()),
+                format!("{} emoji in the message (more than {MAX_EMOJI}): they make the message harder to read, especially with screen readers.", units.len()),
             ),
             SOURCE_ACCESSIBILITY,
         ));

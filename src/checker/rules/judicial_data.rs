@@ -24,7 +24,7 @@ impl Rule for JudicialDataRule {
         report_sensitive(ctx, out, (ID, FAMILY, LAW), |m, identified| {
             if identified {
                 Some(Msg::new(
-                    "Dato giudiziario (art. 10 GDPR) su una persona identificabile (reati, arresti, indagini, condanne): non va diffuso. Togliere il dato o il riferimento alla persona.",
+                    "Dato giudiziario (art. 10 GDPR) su una persona identificabile (reati, arresti, indagini, condanne): non va diffuso. Togli il dato o il riferimento alla persona.",
                     "Judicial data (GDPR art. 10) about an identifiable person (offences, arrests, investigations, convictions): it must not be published. Remove the data or the reference to the person.",
                 ))
             } else if m.section == "offence" {
@@ -32,7 +32,7 @@ impl Rule for JudicialDataRule {
                 None
             } else {
                 Some(Msg::new(
-                    "Riferimento a vicende giudiziarie (art. 10 GDPR): verificare che nessuno sia riconoscibile dal contesto; i fatti di cronaca non sono informazione istituzionale.",
+                    "Riferimento a vicende giudiziarie (art. 10 GDPR): verifica che nessuno sia riconoscibile dal contesto; i fatti di cronaca non sono informazione istituzionale.",
                     "A reference to judicial matters (GDPR art. 10): make sure nobody can be recognised from the context; crime news is not institutional information.",
                 ))
             }

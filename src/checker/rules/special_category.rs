@@ -29,8 +29,8 @@ fn topic(section: &str) -> (&'static str, &'static str) {
         "sexual-orientation" => ("sull'orientamento o la vita sessuale", "about sexual orientation or sex life"),
         "political-opinions" => ("sulle opinioni politiche", "about political opinions"),
         "union-membership" => ("sull'appartenenza sindacale", "about trade-union membership"),
-        "genetic" => ("genetico", "genetic"),
-        "biometric" => ("biometrico", "biometric"),
+        "genetic" => ("sui dati genetici", "about genetic data"),
+        "biometric" => ("sui dati biometrici", "about biometric data"),
         _ => ("", ""),
     }
 }
@@ -91,16 +91,20 @@ impl Rule for SpecialCategoryRule {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
         report_sensitive(ctx, out, (ID, FAMILY, LAW), |m, identified| {
-            let (it_topic, en_topic) = topic(m.section);
+            // A term the comune added has no topic: then the message names none.
+            let (it_topic, en_topic) = match topic(m.section) {
+                ("", _) => (String::new(), String::new()),
+                (it, en) => (format!(" {it}"), format!(" {en}")),
+            };
             Some(if identified {
                 Msg::new(
-                    format!("Dato particolare (art. 9 GDPR) {it_topic} di una persona identificabile: non va diffuso. Togliere il dato o il riferimento alla persona."),
-                    format!("Special-category data (GDPR art. 9) {en_topic} of an identifiable person: it must not be published. Remove the data or the reference to the person."),
+                    format!("Dato particolare (art. 9 GDPR){it_topic} di una persona identificabile: non va diffuso. Togli il dato o il riferimento alla persona."),
+                    format!("Special-category data (GDPR art. 9){en_topic} of an identifiable person: it must not be published. Remove the data or the reference to the person."),
                 )
             } else {
                 Msg::new(
-                    format!("Possibile dato particolare (art. 9 GDPR) {it_topic}: verificare che nessuno sia riconoscibile dal contesto, oppure riformulare in modo neutro."),
-                    format!("Possible special-category data (GDPR art. 9) {en_topic}: make sure nobody can be recognised from the context, or reword it neutrally."),
+                    format!("Possibile dato particolare (art. 9 GDPR){it_topic}: verifica che nessuno sia riconoscibile dal contesto, oppure riformula in modo neutro."),
+                    format!("Possible special-category data (GDPR art. 9){en_topic}: make sure nobody can be recognised from the context, or reword it neutrally."),
                 )
             })
         });

@@ -186,7 +186,7 @@ impl<'v, 'p> Fields<'v, 'p> {
         let (at_it, at_en) = at(self.value.pos);
         Box::new(ProfileIssue::error(
             self.path.render(),
-            format!("campo obbligatorio mancante: {} (nell'oggetto a {at_it})", quote(key)),
+            format!("campo obbligatorio mancante: {} (nell'oggetto alla {at_it})", quote(key)),
             format!("missing field {} (in the object at {at_en})", quote(key)),
         ))
     }

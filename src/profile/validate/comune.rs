@@ -24,7 +24,7 @@ fn comune(p: &Profile, out: &mut Issues) {
         );
     }
     out.expected("$.comune.website", &c.website, ("il sito istituzionale", "the institutional website"), https_url);
-    out.expected("$.comune.pec", &c.pec, ("la PEC del comune", "the comune's PEC address"), super::format::email);
+    out.expected("$.comune.pec", &c.pec, ("la PEC del Comune", "the comune's PEC address"), super::format::email);
     out.expected(
         "$.comune.albo_pretorio_url",
         &c.albo_pretorio_url,

@@ -29,7 +29,7 @@ fn categories(p: &Profile, out: &mut Issues) {
         [] => out.warning(
             "$.categories",
             "nessuna categoria è marcata come emergenza: le allerte non potranno essere inviate fuori orario né evidenziate",
-            "no category is marked as emergency: alerts cannot be sent outside service hours nor highlighted",
+            "no category is marked as emergency: alerts cannot be sent outside service hours or highlighted",
         ),
         [_] => {}
         [_, second, ..] => out.warning(

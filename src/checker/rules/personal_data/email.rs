@@ -154,13 +154,13 @@ impl Rule for EmailRule {
             let (severity, it, en) = if is_consumer(&domain) && !is_role(&local.to_ascii_lowercase()) {
                 (
                     Severity::Error,
-                    "Indirizzo e-mail personale: è un dato personale e non va diffuso sul canale. Indicare una casella del Comune.",
+                    "Indirizzo e-mail personale: è un dato personale e non va diffuso sul canale. Indica una casella del Comune.",
                     "A personal e-mail address is personal data and must not be broadcast. Give one of the comune's mailboxes instead.",
                 )
             } else if is_role(&local.to_ascii_lowercase()) {
                 (
                     Severity::Info,
-                    "Casella di un ufficio o di un servizio esterno al Comune: verificare che sia corretto indicarla.",
+                    "Casella di un ufficio o di un servizio esterno al Comune: verifica che sia corretto indicarla.",
                     "A mailbox of an office or service outside the comune: make sure it is right to give it.",
                 )
             } else {

@@ -101,7 +101,7 @@ impl Rule for IbanRule {
                     Severity::Warning,
                     range,
                     Msg::new(
-                        "IBAN indicato come del Comune ma assente dal profilo: verificarlo e aggiungerlo a institutional_contacts.ibans.",
+                        "IBAN indicato come del Comune ma assente dal profilo: verificalo e aggiungilo a institutional_contacts.ibans.",
                         "An IBAN given as the comune's but missing from the profile: check it and add it to institutional_contacts.ibans.",
                     ),
                     personal_source(ctx),
@@ -112,7 +112,7 @@ impl Rule for IbanRule {
                     Severity::Error,
                     range,
                     Msg::new(
-                        "IBAN che non è tra quelli del Comune: le coordinate bancarie di altri sono dati personali o riservati. Indicare solo l'IBAN del Comune.",
+                        "IBAN che non è tra quelli del Comune: le coordinate bancarie di altri sono dati personali o riservati. Indica solo l'IBAN del Comune.",
                         "An IBAN that is not the comune's: other people's bank details are personal or confidential. Give only the comune's IBAN.",
                     ),
                     personal_source(ctx),

@@ -134,7 +134,7 @@ impl Rule for PersonNameRule {
                     severity,
                     ctx.original(p.range.start, p.range.end),
                     Msg::new(
-                        format!("Persona nominata insieme a dati personali ({it}): il canale non deve diffondere dati di privati. Togliere il nome o i dati."),
+                        format!("Persona nominata insieme a dati personali ({it}): il canale non deve diffondere dati di privati. Togli il nome o i dati."),
                         format!("A person named together with personal details ({en}): the channel must not publish private people's data. Remove the name or the details."),
                     ),
                     personal_source(ctx),

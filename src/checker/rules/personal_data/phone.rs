@@ -286,7 +286,7 @@ impl Rule for PhoneRule {
                         Severity::Info,
                         f.range.clone(),
                         Msg::new(
-                            "Numero di telefono di un ufficio: verificare che sia un recapito istituzionale e non il cellulare personale di un dipendente.",
+                            "Numero di telefono di un ufficio: verifica che sia un recapito istituzionale e non il cellulare personale di un dipendente.",
                             "An office's phone number: make sure it is an institutional contact, not an employee's personal mobile.",
                         ),
                         personal_source(ctx),
@@ -295,7 +295,7 @@ impl Rule for PhoneRule {
                     let (severity, it, en) = match kind(&f.national) {
                         Some(Kind::Mobile) => (
                             Severity::Error,
-                            "Numero di cellulare di una persona: è un dato personale e non va diffuso sul canale. Indicare un recapito del Comune.",
+                            "Numero di cellulare di una persona: è un dato personale e non va diffuso sul canale. Indica un recapito del Comune.",
                             "A person's mobile number is personal data and must not be broadcast. Give one of the comune's contacts instead.",
                         ),
                         _ => (
