@@ -82,8 +82,9 @@ pub fn build(profile: &Profile, channel: Option<&Channel>, lang: Lang) -> Inform
 
     let mut retention = vec![p.retention.trim().to_owned()];
     retention.push(t(
-        "Se l'utente cancella la propria iscrizione, i dati che lo riguardano sono cancellati tempestivamente.",
-        "When a user cancels the subscription, the data concerning them are promptly erased.",
+        // Not every seed says so, but the law does: data held for a service one has left are erased.
+        "Se l'utente cancella la propria iscrizione, i dati che lo riguardano sono cancellati tempestivamente (art. 17 del Regolamento).",
+        "When a user cancels the subscription, the data concerning them are promptly erased (Art. 17 of the Regulation).",
     ));
     sections.push(section("retention", t("Periodo di conservazione", "Retention period"), retention));
 
