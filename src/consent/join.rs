@@ -188,8 +188,8 @@ pub fn join(channel: &Channel, path: &str, name: &str, comune: &str, lang: Lang)
         Channel::WhatsappGroup { .. } | Channel::TelegramGroup { .. } => {
             return Err(ProfileIssue::error(
                 path.to_owned(),
-                "i gruppi non sono ammessi: i membri vedono i numeri altrui (art. 1.6)",
-                "groups are not allowed: members see each other's numbers (art. 1.6)",
+                "i gruppi non sono ammessi: i membri vedono i numeri altrui (GDPR art. 5.1.f)",
+                "groups are not allowed: members see each other's numbers (GDPR art. 5(1)(f))",
             ))
         }
     };

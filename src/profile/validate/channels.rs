@@ -58,11 +58,11 @@ fn channel(path: &str, c: &Channel, out: &mut Issues) {
         Channel::WhatsappGroup { .. } | Channel::TelegramGroup { .. } => out.error(
             format!("{path}.kind"),
             format!(
-                "tipo {} non ammesso: nei gruppi ogni iscritto vede il numero degli altri; usare un canale o una lista broadcast (art. 1.6 del disciplinare)",
+                "tipo {} non ammesso: nei gruppi ogni iscritto vede il numero degli altri; usare un canale o una lista broadcast (GDPR art. 5.1.f; disciplinare tipo art. 1.6, Concorezzo art. 2, Sesto Calende art. 3 lett. c)",
                 c.kind()
             ),
             format!(
-                "kind {} is not allowed: in groups every member sees the others' numbers; use a channel or a broadcast list (policy art. 1.6)",
+                "kind {} is not allowed: in groups every member sees the others' numbers; use a channel or a broadcast list (GDPR art. 5(1)(f); model policy art. 1.6, Concorezzo art. 2, Sesto Calende art. 3 lett. c)",
                 c.kind()
             ),
         ),
