@@ -149,7 +149,10 @@ impl Rule for AdvertisingRule {
             }
         }
         hits.sort_by_key(|h| h.folded.start);
-        let source = ctx.policy_source(ID, "D.Lgs. 267/2000 art. 119 (sponsorizzazioni solo con contratto)");
+        let source = ctx.policy_source(
+            ID,
+            "Costituzione art. 97 (imparzialità); D.Lgs. 267/2000 art. 119 (sponsorizzazioni solo con contratto)",
+        );
         lexicon_hits::report(ctx, out, ID, Severity::Error, &source, &hits, message);
     }
 }

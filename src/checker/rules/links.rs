@@ -190,7 +190,9 @@ impl Rule for LinkRules {
                         ),
                         format!("Shortened link ({}): readers cannot see where it leads. Use the full link.", url.host),
                     ),
-                    malware_source.clone(),
+                    // Hiding the destination is a security matter, not the malware the comune's
+                    // policy bans: the comune's article only if it names one for this rule.
+                    ctx.policy_source(SHORTENER, SOURCE_MALWARE),
                 ));
             } else if !is_trusted(ctx.profile, &url.host) {
                 out.push(RawFinding::new(
@@ -201,7 +203,7 @@ impl Rule for LinkRules {
                         format!("{} non è un dominio del Comune né della Pubblica Amministrazione: verifica che il sito sia affidabile.", url.host),
                         format!("{} is neither the comune's nor a public administration domain: check that the site is trustworthy.", url.host),
                     ),
-                    ctx.policy_source("fraud", SOURCE_MALWARE),
+                    ctx.policy_source(UNTRUSTED, SOURCE_MALWARE),
                 ));
             }
         }
@@ -210,7 +212,7 @@ impl Rule for LinkRules {
 
 #[cfg(test)]
 mod tests {
-    use crate::checker::testing::{check, findings};
+    use crate::checker::testing::{check, check_with, findings, profile};
 
     fn rules_for(text: &str) -> Vec<String> {
         let r = check(text);
@@ -289,5 +291,24 @@ mod tests {
         assert!(super::matches_pattern("aslroma1.it", "asl*.it"));
         assert!(!super::matches_pattern("comunex.milano.it", "comune.*.it"));
         assert!(!super::matches_pattern("gov.it.evil.com", "*.gov.it"));
+    }
+
+    #[test]
+    fn a_shortener_or_an_unknown_domain_is_not_cited_as_the_comunes_malware_or_fraud_ban() {
+        let mut p = profile();
+        for (id, source) in [("fraud", "art. 4 lett. f"), ("link.suspicious", "art. 4 lett. g")] {
+            p.forbidden.push(crate::profile::ForbiddenContent {
+                id: id.into(),
+                label: id.into(),
+                description: String::new(),
+                severity: crate::profile::Severity::Error,
+                source: source.into(),
+            });
+        }
+        let r = check_with(&p, "Iscrizioni su https://bit.ly/abc e su https://www.eventbrite.it/e/123");
+        assert_eq!(findings(&r, "link.shortener")[0].source, super::SOURCE_MALWARE);
+        assert_eq!(findings(&r, "link.untrusted-domain")[0].source, super::SOURCE_MALWARE);
+        let r = check_with(&p, "Vedi http://192.168.1.1/premio.exe");
+        assert_eq!(findings(&r, "link.suspicious")[0].source, "Disciplinare Esempio art. 4 lett. g");
     }
 }
