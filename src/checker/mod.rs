@@ -155,8 +155,21 @@ impl Context<'_> {
                     .find(|f| f.id == family && !f.source.is_empty())
                     .map(|f| f.source.as_str())
             })
-            .map(|a| format!("Disciplinare {} {a}", self.profile.comune.name))
+            .map(|a| format!("{} {} {a}", self.policy_name(), self.profile.comune.name))
             .unwrap_or_else(|| fallback.to_owned())
+    }
+
+    /// What the comune calls its policy, to cite it as the comune does: "Policy" (Concorezzo,
+    /// Leini), "Regolamento", else "Disciplinare".
+    pub fn policy_name(&self) -> &'static str {
+        let title = self.profile.policy.title.trim_start().to_lowercase();
+        if title.starts_with("policy") {
+            "Policy"
+        } else if title.starts_with("regolamento") {
+            "Regolamento"
+        } else {
+            "Disciplinare"
+        }
     }
 
     /// The profile's severity for a forbidden family, if it lists one.

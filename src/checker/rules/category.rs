@@ -37,13 +37,13 @@ fn source(ctx: &Context<'_>) -> String {
         }
     }
     if groups.is_empty() {
-        return format!("Disciplinare {name}, contenuti ammessi");
+        return format!("{} {name}, contenuti ammessi", ctx.policy_name());
     }
     let cited: Vec<String> = groups
         .iter()
         .map(|(a, ls)| if ls.is_empty() { (*a).to_owned() } else { format!("{a} lett. {}", ls.join(", ")) })
         .collect();
-    format!("Disciplinare {name} {}", cited.join("; "))
+    format!("{} {name} {}", ctx.policy_name(), cited.join("; "))
 }
 
 fn id_list(ctx: &Context<'_>) -> String {

@@ -111,5 +111,9 @@ mod tests {
         p.checker.sources.insert("official-notice".into(), "art. 2.6".into());
         let r = check_with(&p, "Ordinanza n. 12: divieto di transito in via Roma.");
         assert_eq!(findings(&r, "official-notice")[0].source, "Disciplinare Esempio art. 2.6");
+        // Cited as the comune names its document.
+        p.policy.title = "Policy per l'utilizzo della messaggistica WhatsApp".into();
+        let r = check_with(&p, "Ordinanza n. 12: divieto di transito in via Roma.");
+        assert_eq!(findings(&r, "official-notice")[0].source, "Policy Esempio art. 2.6");
     }
 }

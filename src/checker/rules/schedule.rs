@@ -116,7 +116,10 @@ impl Rule for ScheduleRule {
                     describe(&slots, &DAYS_EN)
                 ),
             ),
-            ctx.policy_source("schedule", &format!("Disciplinare {}, orario del servizio", ctx.profile.comune.name)),
+            ctx.policy_source(
+                "schedule",
+                &format!("{} {}, orario del servizio", ctx.policy_name(), ctx.profile.comune.name),
+            ),
         );
         if let Some((date, minutes)) = next_start(&slots, &local) {
             finding = finding.with_fix(rome_rfc3339(date, minutes));
