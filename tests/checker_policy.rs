@@ -93,11 +93,7 @@ fn concorezzo_findings_cite_its_article_4() {
         ("Vietato agli stranieri l'ingresso", "discrimination", "Policy Concorezzo art. 4 lett. d"),
         ("Offerta speciale del negozio: acquista ora", "advertising", "Policy Concorezzo art. 4 lett. i"),
         ("Votate la lista del sindaco", "political", "Policy Concorezzo art. 4"),
-        (
-            "Scarica https://example.com/whatsconcorezzo.apk",
-            "link.suspicious",
-            "Policy Concorezzo art. 4 lett. g",
-        ),
+        ("Scarica https://example.com/whatsconcorezzo.apk", "link.suspicious", "Policy Concorezzo art. 4 lett. g"),
     ];
     for (text, rule, source) in cases {
         let r = check(&p, text, Some("comunicati"), MONDAY_MORNING);
