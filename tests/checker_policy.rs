@@ -87,13 +87,21 @@ fn sesto_calende_business_news_is_not_advertising() {
 fn concorezzo_findings_cite_its_article_4() {
     let p = load("concorezzo");
     let cases = [
-        ("p0rco d*o, che disastro", "offensive", "Policy Concorezzo art. 4 lett. b"),
-        ("Il fornitore è un ladro", "offensive", "Policy Concorezzo art. 4 lett. c"),
-        ("Questa è pornografia", "offensive", "Policy Concorezzo art. 4 lett. a"),
-        ("Vietato agli stranieri l'ingresso", "discrimination", "Policy Concorezzo art. 4 lett. d"),
-        ("Offerta speciale del negozio: acquista ora", "advertising", "Policy Concorezzo art. 4 lett. i"),
+        ("p0rco d*o, che disastro", "offensive", "Policy Concorezzo art. 4 (contenuti vietati) lett. b"),
+        ("Il fornitore è un ladro", "offensive", "Policy Concorezzo art. 4 (contenuti vietati) lett. c"),
+        ("Questa è pornografia", "offensive", "Policy Concorezzo art. 4 (contenuti vietati) lett. a"),
+        ("Vietato agli stranieri l'ingresso", "discrimination", "Policy Concorezzo art. 4 (contenuti vietati) lett. d"),
+        (
+            "Offerta speciale del negozio: acquista ora",
+            "advertising",
+            "Policy Concorezzo art. 4 (contenuti vietati) lett. i",
+        ),
         ("Votate la lista del sindaco", "political", "Policy Concorezzo art. 4"),
-        ("Scarica https://example.com/whatsconcorezzo.apk", "link.suspicious", "Policy Concorezzo art. 4 lett. g"),
+        (
+            "Scarica https://example.com/whatsconcorezzo.apk",
+            "link.suspicious",
+            "Policy Concorezzo art. 4 (contenuti vietati) lett. g",
+        ),
     ];
     for (text, rule, source) in cases {
         let r = check(&p, text, Some("comunicati"), MONDAY_MORNING);

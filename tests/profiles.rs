@@ -179,12 +179,19 @@ fn concorezzo_key_facts() {
         p.institutional_contacts.office_holders.iter().map(|h| (h.name.as_str(), h.role.as_str())).collect();
     assert_eq!(holders, [("Mauro Capitanio", "Sindaco"), ("Sabina Maria Ricapito", "Segretario Generale")]);
     assert!(p.institutional_contacts.phones.contains(&"+393665784663".to_owned()));
-    // Art. 4: categories a-f, forbidden a-j, each citing its letter.
+    // Art. 4 has two lettered lists: categories a-f (allowed), forbidden a-j, each naming its list and letter.
     for (letter, id) in [("a", "campagne-informative"), ("f", "trasparenza")] {
-        assert_eq!(p.categories.iter().find(|c| c.id == id).unwrap().source, format!("art. 4 lett. {letter}"));
+        assert_eq!(
+            p.categories.iter().find(|c| c.id == id).unwrap().source,
+            format!("art. 4 (contenuti ammessi) lett. {letter}")
+        );
     }
-    let lettered: Vec<&str> =
-        p.forbidden.iter().filter(|f| f.source.starts_with("art. 4 lett.")).map(|f| f.id.as_str()).collect();
+    let lettered: Vec<&str> = p
+        .forbidden
+        .iter()
+        .filter(|f| f.source.starts_with("art. 4 (contenuti vietati) lett."))
+        .map(|f| f.id.as_str())
+        .collect();
     assert_eq!(
         lettered,
         [
