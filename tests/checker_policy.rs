@@ -339,3 +339,17 @@ fn random_hostile_text_never_panics() {
         }
     }
 }
+
+#[test]
+fn english_messages_quote_the_english_way() {
+    // Italian quotes «così»; English “like this”. The matched text and the fixes are the same.
+    let text = "Votate Rossi! Offerta speciale: sconto del 50%. Che schifo, sono dei terroni. Ordinanza n. 3.";
+    let at = Timestamp::parse_rfc3339(MONDAY_MORNING).unwrap();
+    let draft = Draft { text: text.into(), category: Some("propaganda".into()), ..Default::default() };
+    let checker = Checker::new(fixture());
+    let (it, en) = (checker.check(&draft, at, Lang::It).unwrap(), checker.check(&draft, at, Lang::En).unwrap());
+    assert!(en.findings.len() >= 4, "{:?}", en.findings);
+    assert!(en.findings.iter().all(|f| !f.message.contains('«')), "{:?}", en.findings);
+    assert!(en.findings.iter().any(|f| f.message.contains('“')));
+    assert!(it.findings.iter().any(|f| f.message.contains('«')));
+}

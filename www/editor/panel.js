@@ -18,6 +18,7 @@ const L = {
     profileError: 'Profilo non caricato', checking: 'verifica in corso…', whole: 'intero messaggio',
     counts: (e, w, i) => `${e} ${e === 1 ? 'errore' : 'errori'}, ${w} ${w === 1 ? 'avviso' : 'avvisi'}, ${i} info`,
     sev: { error: 'Errore', warning: 'Avviso', info: 'Info' },
+    quotes: ['«', '»'],
   },
   en: {
     title: 'Pre-send check', category: 'Category', noCategory: '— none —', sendAt: 'Scheduled send (Rome time)',
@@ -30,6 +31,7 @@ const L = {
     profileError: 'Profile not loaded', checking: 'checking…', whole: 'whole message',
     counts: (e, w, i) => `${e} error(s), ${w} warning(s), ${i} info`,
     sev: { error: 'Error', warning: 'Warning', info: 'Info' },
+    quotes: ['“', '”'],
   },
 };
 const DAYS = { mon: 'lun', tue: 'mar', wed: 'mer', thu: 'gio', fri: 'ven', sat: 'sab', sun: 'dom' };
@@ -51,6 +53,7 @@ function el(doc, tag, props = {}, ...children) {
 /** Builds the panel into `container` and keeps it in sync with `ctl`. */
 export function createPanel(ctl, container, { lang = ctl.lang, panelLabel = '' } = {}) {
   const t = L[lang] || L.it;
+  const quote = (x) => `${t.quotes[0]}${x}${t.quotes[1]}`;
   const doc = container.ownerDocument;
   const id = `bnd${++uid}`;
   const h = (tag, props, ...kids) => el(doc, tag, props, ...kids);
@@ -128,7 +131,7 @@ export function createPanel(ctl, container, { lang = ctl.lang, panelLabel = '' }
   };
 
   const findingItem = (f) => {
-    const where = f.range ? `«${f.text}»` : t.whole;
+    const where = f.range ? quote(f.text) : t.whole;
     const focusBtn = h(
       'button',
       { type: 'button', class: 'bnd-finding-go', 'data-index': f.index, 'aria-describedby': `${id}-f${f.index}` },
@@ -148,7 +151,8 @@ export function createPanel(ctl, container, { lang = ctl.lang, panelLabel = '' }
     );
     const item = h('li', { class: `bnd-finding bnd-${f.severity}`, 'data-rule': f.rule }, focusBtn, details);
     if (f.fix != null && f.range) {
-      const fixBtn = h('button', { type: 'button', class: 'bnd-fix', 'data-index': f.index }, `${t.fix} «`, h('span', { text: f.fix }), '»');
+      const [open, close] = t.quotes;
+      const fixBtn = h('button', { type: 'button', class: 'bnd-fix', 'data-index': f.index }, `${t.fix} ${open}`, h('span', { text: f.fix }), close);
       fixBtn.addEventListener('click', () => ctl.applyFix(f.index));
       item.append(fixBtn);
     }
@@ -231,7 +235,7 @@ export function createPanel(ctl, container, { lang = ctl.lang, panelLabel = '' }
     tip.replaceChildren(
       h('strong', { text: finding.message }),
       h('span', { class: 'bnd-tip-meta', text: `${finding.rule} · ${t.source}: ${finding.source}` }),
-      finding.fix != null ? h('span', { class: 'bnd-tip-fix', text: `${t.fix} «${finding.fix}»` }) : null,
+      finding.fix != null ? h('span', { class: 'bnd-tip-fix', text: `${t.fix} ${quote(finding.fix)}` }) : null,
     );
     tip.className = `bnd-tip bnd-${finding.severity}`;
     tip.hidden = false;

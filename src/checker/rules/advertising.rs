@@ -108,7 +108,7 @@ fn message(section: &str, matched: &str) -> Msg {
     };
     Msg::new(
         format!("«{matched}» {it}: il canale non può essere usato per pubblicità, nemmeno indiretta."),
-        format!("«{matched}» {en}: the channel cannot be used for advertising, not even indirect."),
+        format!("“{matched}” {en}: the channel cannot be used for advertising, not even indirect."),
     )
 }
 

@@ -78,7 +78,7 @@ impl Rule for CategoryRule {
                     0..0,
                     Msg::new(
                         format!("La categoria «{cat}» non è tra quelle previste dal disciplinare: {ids}."),
-                        format!("Category «{cat}» is not one the policy allows: {ids}."),
+                        format!("Category “{cat}” is not one the policy allows: {ids}."),
                     ),
                     source(ctx),
                 )

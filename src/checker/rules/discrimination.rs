@@ -136,12 +136,12 @@ impl Rule for DiscriminationRule {
             let message = if wording {
                 Msg::new(
                     format!("«{matched}»: espressione superata e poco rispettosa; parla di «persone con disabilità»."),
-                    format!("«{matched}»: outdated, disrespectful wording; speak of «persons with disabilities»."),
+                    format!("“{matched}”: outdated, disrespectful wording; speak of “persons with disabilities”."),
                 )
             } else {
                 Msg::new(
                     format!("«{matched}» discrimina in base {it}: tutti i cittadini hanno pari dignità sociale (Costituzione, art. 3)."),
-                    format!("«{matched}» discriminates on grounds of {en}: all citizens have equal social dignity (Italian Constitution, art. 3)."),
+                    format!("“{matched}” discriminates on grounds of {en}: all citizens have equal social dignity (Italian Constitution, art. 3)."),
                 )
             };
             let source = if wording {

@@ -112,7 +112,7 @@ impl Rule for ElectoralPeriodRule {
                 h.range.clone(),
                 Msg::new(
                     format!("Periodo elettorale ({label}): «{matched}» {it}; sono ammesse solo comunicazioni impersonali e indispensabili."),
-                    format!("Electoral period ({label}): «{matched}» {en}; only impersonal, indispensable communication is allowed."),
+                    format!("Electoral period ({label}): “{matched}” {en}; only impersonal, indispensable communication is allowed."),
                 ),
                 source.clone(),
             ));
@@ -132,7 +132,7 @@ impl Rule for ElectoralPeriodRule {
                     0..0,
                     Msg::new(
                         format!("Periodo elettorale ({label}): l'allegato «{}» ritrae {} ({}); evita foto degli amministratori.", a.file_name, h.name, h.role),
-                        format!("Electoral period ({label}): attachment «{}» shows {} ({}); avoid photos of administrators.", a.file_name, h.name, h.role),
+                        format!("Electoral period ({label}): attachment “{}” shows {} ({}); avoid photos of administrators.", a.file_name, h.name, h.role),
                     ),
                     source.clone(),
                 ));

@@ -152,7 +152,7 @@ fn unbalanced(range: Range<usize>, marker: &str) -> RawFinding {
         range,
         Msg::new(
             format!("Formattazione non chiusa: «{marker}» apre uno stile che non si chiude sulla stessa riga, e comparirà come carattere."),
-            format!("Unbalanced formatting: «{marker}» opens a style that is not closed on the same line and will show as a character."),
+            format!("Unbalanced formatting: “{marker}” opens a style that is not closed on the same line and will show as a character."),
         ),
         "Formattazione WhatsApp (*grassetto*, _corsivo_, ~barrato~, ```monospazio```)",
     )

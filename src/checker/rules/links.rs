@@ -109,7 +109,7 @@ fn suspicion(url: &Url<'_>) -> Option<Msg> {
     if matches!(url.scheme.as_str(), "javascript" | "data" | "vbscript") {
         return Some(Msg::new(
             format!("Link «{}:»: esegue codice o contiene dati nascosti invece di aprire una pagina.", url.scheme),
-            format!("A «{}:» link runs code or embeds hidden data instead of opening a page.", url.scheme),
+            format!("A “{}:” link runs code or embeds hidden data instead of opening a page.", url.scheme),
         ));
     }
     if let Some(user) = url.userinfo {
@@ -118,7 +118,7 @@ fn suspicion(url: &Url<'_>) -> Option<Msg> {
                 "Il link contiene «{user}@»: il vero indirizzo è {}, non quello che si legge prima della @.",
                 url.host
             ),
-            format!("The link contains «{user}@»: the real address is {}, not what comes before the @.", url.host),
+            format!("The link contains “{user}@”: the real address is {}, not what comes before the @.", url.host),
         ));
     }
     if is_ip_literal(&url.host) {
@@ -130,7 +130,7 @@ fn suspicion(url: &Url<'_>) -> Option<Msg> {
     if url.host.split('.').any(|l| l.starts_with("xn--")) || !url.host.is_ascii() {
         return Some(Msg::new(
             "Il dominio usa caratteri internazionali (punycode «xn--»): può imitare un sito noto con lettere simili.",
-            "The domain uses international characters (punycode «xn--»): it may imitate a known site with look-alike letters.",
+            "The domain uses international characters (punycode “xn--”): it may imitate a known site with look-alike letters.",
         ));
     }
     let path = url.path.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase();

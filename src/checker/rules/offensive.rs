@@ -197,7 +197,7 @@ fn message(section: &str, matched: &str) -> Msg {
     };
     Msg::new(
         format!("«{matched}» {it}: non può comparire in un messaggio del Comune."),
-        format!("«{matched}» {en}: it cannot appear in a message from the comune."),
+        format!("“{matched}” {en}: it cannot appear in a message from the comune."),
     )
 }
 

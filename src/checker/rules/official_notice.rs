@@ -55,7 +55,7 @@ impl Rule for OfficialNoticeRule {
             first.range.clone(),
             Msg::new(
                 format!("«{matched}»: il messaggio comunica un atto ma non rimanda alla fonte ufficiale. La messaggistica non sostituisce l'Albo Pretorio né il sito istituzionale.{where_it}"),
-                format!("«{matched}»: the message announces an act but does not point to the official source. Messaging does not replace the Albo Pretorio or the institutional site.{where_en}"),
+                format!("“{matched}”: the message announces an act but does not point to the official source. Messaging does not replace the Albo Pretorio or the institutional site.{where_en}"),
             ),
             ctx.policy_source(ID, "L. 69/2009 art. 32 (Albo Pretorio online)"),
         );

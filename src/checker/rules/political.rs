@@ -25,7 +25,7 @@ fn message(section: &str, matched: &str) -> Msg {
     };
     Msg::new(
         format!("«{matched}» {it}: il canale istituzionale non può essere usato per propaganda o scopi politici."),
-        format!("«{matched}» {en}: the institutional channel cannot be used for propaganda or political purposes."),
+        format!("“{matched}” {en}: the institutional channel cannot be used for propaganda or political purposes."),
     )
 }
 

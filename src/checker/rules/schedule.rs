@@ -100,7 +100,7 @@ impl Rule for ScheduleRule {
             .unwrap_or_default();
         let exempt_en = emergency
             .filter(|_| hours.emergency_exempt)
-            .map(|e| format!(" If it is an emergency, use category «{e}»."))
+            .map(|e| format!(" If it is an emergency, use category “{e}”."))
             .unwrap_or_default();
         let mut finding = RawFinding::new(
             OUTSIDE,
