@@ -21,26 +21,18 @@ const ID: &str = "discrimination";
 /// handicappati" → "bambini con disabilità"). `before` is the text before the match.
 fn respectful(folded: &str, before: &str) -> Option<(usize, String)> {
     let plural = folded.split_whitespace().next().is_some_and(|w| w.ends_with('i') || w.ends_with('e'));
-    let (noun_one, noun_many, adjective) =
+    // (singular noun, plural noun, adjective): phrases that only ever follow a noun have no noun form.
+    let (noun_one, noun_many, adjective): (&str, &str, Option<String>) =
         if folded.starts_with("handicappat") || folded.starts_with("diversamente") || folded.starts_with("portator") {
-            ("persona con disabilità", "persone con disabilità", Some("con disabilità"))
+            ("persona con disabilità", "persone con disabilità", Some("con disabilità".into()))
         } else if folded.starts_with("affett") {
             return Some((0, "con disabilità".to_owned()));
         } else if folded.starts_with("costrett") {
-            return Some((
-                0,
-                if plural { "che usano la sedia a rotelle" } else { "che usa la sedia a rotelle" }.to_owned(),
-            ));
+            let uses = if plural { "che usano la sedia a rotelle" } else { "che usa la sedia a rotelle" };
+            return Some((0, uses.to_owned()));
         } else if folded.starts_with("sordomut") {
             let ending = folded.chars().nth("sordomut".len()).unwrap_or('o');
-            return Some(match article_before(before) {
-                Some((len, art)) => (
-                    len,
-                    format!("{} {}", art.fit(plural), if art.plural() { "persone sorde" } else { "persona sorda" }),
-                ),
-                None if bare_noun(before) => (0, if plural { "persone sorde" } else { "persona sorda" }.to_owned()),
-                None => (0, format!("sord{ending}")),
-            });
+            ("persona sorda", "persone sorde", Some(format!("sord{ending}")))
         } else if folded.starts_with("mongoloid") {
             ("persona con sindrome di Down", "persone con sindrome di Down", None)
         } else if folded.starts_with("spastic") {
@@ -50,12 +42,10 @@ fn respectful(folded: &str, before: &str) -> Option<(usize, String)> {
         } else {
             return None;
         };
-    Some(match article_before(before) {
-        Some((len, art)) => {
-            (len, format!("{} {}", art.fit(art.plural()), if art.plural() { noun_many } else { noun_one }))
-        }
-        None if adjective.is_some() && !bare_noun(before) => (0, adjective.unwrap_or_default().to_owned()),
-        None => (0, if plural { noun_many } else { noun_one }.to_owned()),
+    Some(match (article_before(before), adjective) {
+        (Some((len, art)), _) => (len, format!("{} {}", art.word(), if art.plural() { noun_many } else { noun_one })),
+        (None, Some(adjective)) if !bare_noun(before) => (0, adjective),
+        (None, _) => (0, if plural { noun_many } else { noun_one }.to_owned()),
     })
 }
 
@@ -98,11 +88,11 @@ impl Article {
     }
 
     /// The article for "persona/persone".
-    fn fit(self, plural: bool) -> &'static str {
-        match (self, plural) {
-            (Article::Indefinite, _) => "una",
-            (_, true) => "le",
-            (_, false) => "la",
+    fn word(self) -> &'static str {
+        match self {
+            Article::Indefinite => "una",
+            Article::Definite => "la",
+            Article::DefinitePlural => "le",
         }
     }
 }
