@@ -63,13 +63,22 @@ pub fn build(profile: &Profile, channel: Option<&Channel>, lang: Lang) -> Inform
             recipients.push(p.platform_provider.url.clone());
         }
     }
-    recipients.push(t("I dati non sono diffusi.", "The data are not disclosed to the public."));
+    if p.not_disseminated {
+        recipients.push(t("I dati non sono diffusi.", "The data are not disclosed to the public."));
+    }
+    if recipients.is_empty() {
+        recipients.push(gap(&comune, "i destinatari dei dati", "the recipients of the data", lang));
+    }
     sections.push(section("recipients", t("Destinatari dei dati", "Recipients"), recipients));
 
+    // A WhatsApp or Telegram channel involves a provider that may process data outside the EU: what the
+    // comune says about it is quoted, and silence is shown as silence, never as "no transfers".
     let transfers = if p.transfers_outside_eu.trim().is_empty() {
-        t(
-            "Il Comune non trasferisce i dati fuori dall'Unione europea.",
-            "The Comune does not transfer the data outside the European Union.",
+        gap(
+            &comune,
+            "se i dati sono trasferiti fuori dall'Unione europea",
+            "whether the data are transferred outside the European Union",
+            lang,
         )
     } else {
         p.transfers_outside_eu.trim().to_owned()
@@ -80,7 +89,11 @@ pub fn build(profile: &Profile, channel: Option<&Channel>, lang: Lang) -> Inform
         vec![transfers],
     ));
 
-    let mut retention = vec![p.retention.trim().to_owned()];
+    let mut retention = vec![if p.retention.trim().is_empty() {
+        gap(&comune, "per quanto tempo conserva i dati", "how long it keeps the data", lang)
+    } else {
+        p.retention.trim().to_owned()
+    }];
     retention.push(t(
         // Not every seed says so, but the law does: data held for a service one has left are erased.
         "Se l'utente cancella la propria iscrizione, i dati che lo riguardano sono cancellati tempestivamente (art. 17 del Regolamento).",
@@ -189,7 +202,23 @@ pub fn build(profile: &Profile, channel: Option<&Channel>, lang: Lang) -> Inform
         },
         sections,
         url: p.informativa_url.clone(),
+        gaps: gaps(profile),
     }
+}
+
+/// The art. 13 elements the profile is silent on (the same ones `validate` reports).
+pub fn gaps(profile: &Profile) -> Vec<&'static str> {
+    let p = &profile.privacy;
+    let dpo = [&p.dpo.email, &p.dpo.pec, &p.dpo.phone, &p.dpo.url, &p.dpo.address];
+    [
+        ("$.privacy.dpo", dpo.iter().all(|s| s.trim().is_empty())),
+        ("$.privacy.retention", p.retention.trim().is_empty()),
+        ("$.privacy.platform_provider.name", p.platform_provider.name.trim().is_empty()),
+        ("$.privacy.transfers_outside_eu", p.transfers_outside_eu.trim().is_empty()),
+    ]
+    .into_iter()
+    .filter_map(|(path, empty)| empty.then_some(path))
+    .collect()
 }
 
 /// The comune's name as the policy writes it, with the Italian article forms it takes
@@ -236,6 +265,19 @@ pub fn display_comune(profile: &Profile) -> ComuneName {
         .is_some_and(|w| matches!(crate::text::lower_latin(w).as_str(), "città" | "citta"));
     let (il, del) = if feminine { ("la", "della") } else { ("il", "del") };
     ComuneName { il: format!("{il} {bare}"), del: format!("{del} {bare}"), bare }
+}
+
+/// What the notice says where the profile is silent on an art. 13 element: that the comune has not
+/// said it and whom to ask, never a guess (`validate` warns the comune about the same gap).
+fn gap(comune: &ComuneName, what_it: &str, what_en: &str, lang: Lang) -> String {
+    if lang == Lang::It {
+        let il = &comune.il;
+        let mut s = format!("{il} non ha indicato {what_it}: per saperlo, rivolgersi al titolare del trattamento.");
+        s[..1].make_ascii_uppercase();
+        s
+    } else {
+        format!("{} has not stated {what_en}: ask the data controller.", comune.bare)
+    }
 }
 
 fn section(id: &'static str, heading: String, paragraphs: Vec<String>) -> Section {
@@ -285,5 +327,60 @@ fn data_paragraphs(channel: &Channel, comune: &ComuneName, lang: Lang) -> Vec<St
         } else {
             "The phone number, visible to the group's other members.".to_owned()
         }],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::validate::testing::profile_with;
+
+    fn text(i: &Informativa, id: &str) -> String {
+        i.sections.iter().find(|s| s.id == id).map(|s| s.paragraphs.join("\n")).unwrap_or_default()
+    }
+
+    #[test]
+    fn silence_is_never_turned_into_a_fact() {
+        let profile = profile_with(|v| {
+            v["privacy"]["transfers_outside_eu"] = "".into();
+            v["privacy"]["retention"] = "".into();
+            v["privacy"]["recipients"] = serde_json::json!([]);
+            v["privacy"]["platform_provider"] = serde_json::json!({});
+        });
+        for lang in [Lang::It, Lang::En] {
+            let i = build(&profile, profile.channels.first(), lang);
+            let (transfers, retention) = (text(&i, "transfers"), text(&i, "retention"));
+            for negative in ["non trasferisce", "does not transfer", "non sono diffusi", "not disclosed"] {
+                assert!(!transfers.contains(negative) && !text(&i, "recipients").contains(negative), "{i:#?}");
+            }
+            let unstated = if lang == Lang::It { "non ha indicato" } else { "has not stated" };
+            for section in [&transfers, &retention, &text(&i, "recipients")] {
+                assert!(section.contains(unstated), "{lang:?}: {section}");
+            }
+            for path in ["$.privacy.retention", "$.privacy.platform_provider.name", "$.privacy.transfers_outside_eu"] {
+                assert!(i.gaps.contains(&path), "{path} not reported: {:?}", i.gaps);
+            }
+        }
+    }
+
+    #[test]
+    fn what_the_profile_states_is_quoted() {
+        let profile = profile_with(|v| {
+            v["privacy"]["transfers_outside_eu"] = "Il fornitore può trasferire i dati negli Stati Uniti.".into();
+            v["privacy"]["retention"] = "Fino alla cancellazione dell'iscrizione.".into();
+            v["privacy"]["not_disseminated"] = true.into();
+        });
+        let i = build(&profile, profile.channels.first(), Lang::It);
+        assert_eq!(text(&i, "transfers"), "Il fornitore può trasferire i dati negli Stati Uniti.");
+        assert!(text(&i, "retention").starts_with("Fino alla cancellazione dell'iscrizione."));
+        assert!(text(&i, "recipients").contains("I dati non sono diffusi."));
+        assert!(!i.gaps.contains(&"$.privacy.transfers_outside_eu") && !i.gaps.contains(&"$.privacy.retention"));
+    }
+
+    #[test]
+    fn dissemination_is_stated_only_where_the_policy_states_it() {
+        let profile = profile_with(|v| v["privacy"]["not_disseminated"] = false.into());
+        let i = build(&profile, profile.channels.first(), Lang::It);
+        assert!(!text(&i, "recipients").contains("diffusi"), "{i:#?}");
     }
 }

@@ -19,6 +19,9 @@ pub struct Informativa {
     pub sections: Vec<Section>,
     /// The comune's own privacy page, "" when there is none.
     pub url: String,
+    /// JSON paths of the art. 13 elements the profile leaves empty: the notice says the comune has not
+    /// stated them, and whoever publishes the profile is told (the widget logs them for the web editor).
+    pub gaps: Vec<&'static str>,
 }
 
 /// One art. 13 element: `id` is stable (`controller`, `dpo`, `purposes`, ...), for tests and styling.

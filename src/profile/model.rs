@@ -158,7 +158,12 @@ pub struct Privacy {
     pub recipients: Vec<String>,
     #[serde(default)]
     pub platform_provider: Party,
-    /// Transfers outside the EU (platform providers may transfer data to the USA).
+    /// Whether the policy states that the data are not disseminated ("non saranno diffusi", seed art. 6.4):
+    /// the notice says so only then.
+    #[serde(default)]
+    pub not_disseminated: bool,
+    /// Transfers outside the EU (platform providers may transfer data to the USA). Empty: the notice says
+    /// the comune has not stated it (never that there are none).
     #[serde(default)]
     pub transfers_outside_eu: String,
     /// Whether channel messages are end-to-end encrypted (WhatsApp channels are not).

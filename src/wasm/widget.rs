@@ -43,6 +43,7 @@ export interface View {
     intro: string;
     sections: { id: string; heading: string; paragraphs: string[] }[];      // art. 13 GDPR elements
     url: string;                    // the comune's own privacy page, "" if none
+    gaps: string[];                 // JSON paths of art. 13 elements the profile leaves empty (the notice says so)
   };
   consent: {
     legend: string;                 // fieldset legend

@@ -148,6 +148,7 @@ object!(Privacy {
     retention: req,
     recipients: default,
     platform_provider: default,
+    not_disseminated: default,
     transfers_outside_eu: default,
     end_to_end_encrypted: req,
     provision_optional: req,

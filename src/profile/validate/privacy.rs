@@ -35,15 +35,7 @@ pub fn check(p: &Profile, out: &mut Issues) {
         ),
         any_text,
     );
-    out.expected(
-        "$.privacy.transfers_outside_eu",
-        &pr.transfers_outside_eu,
-        (
-            "l'indicazione dei trasferimenti fuori dall'UE (art. 13.1.f GDPR)",
-            "the statement on transfers outside the EU (GDPR art. 13.1.f)",
-        ),
-        any_text,
-    );
+    transfers(p, out);
     if pr.supervisory_authority.name.trim().is_empty() {
         out.warning(
             "$.privacy.supervisory_authority.name",
@@ -74,6 +66,30 @@ pub fn check(p: &Profile, out: &mut Issues) {
         }
     }
     out.optional("$.privacy.informativa_url", &pr.informativa_url, https_url);
+}
+
+/// Every channel kind runs on WhatsApp or Telegram, whose providers process data outside the EU (Meta,
+/// Telegram): a notice silent on transfers is incomplete on a material point (art. 13.1.f GDPR), so with a
+/// channel the gap is an error; without one it stays a warning. None of the seed policies states it: their
+/// profiles take it from the provider's own notice.
+fn transfers(p: &Profile, out: &mut Issues) {
+    let path = "$.privacy.transfers_outside_eu";
+    if !p.privacy.transfers_outside_eu.trim().is_empty() {
+        return;
+    }
+    if !p.channels.is_empty() {
+        out.error(
+            path,
+            "manca l'indicazione dei trasferimenti fuori dall'UE (art. 13.1.f GDPR): il fornitore di WhatsApp o Telegram può trattare i dati fuori dall'Unione; riportare quanto dice la sua informativa",
+            "the statement on transfers outside the EU is missing (GDPR art. 13.1.f): WhatsApp's or Telegram's provider may process data outside the Union; state what its privacy policy says",
+        );
+    } else {
+        out.warning(
+            path,
+            "manca l'indicazione dei trasferimenti fuori dall'UE (art. 13.1.f GDPR)",
+            "the statement on transfers outside the EU is missing (GDPR art. 13.1.f)",
+        );
+    }
 }
 
 fn controller(c: &Party, out: &mut Issues) {
@@ -155,6 +171,11 @@ mod tests {
         assert!(has(&issues, Error, "$.privacy.purposes"));
         assert!(has(&issues, Warning, "$.privacy.platform_provider.name"));
         assert!(has(&issues, Warning, "$.privacy.supervisory_authority.name"));
+        assert!(has(&issues, Error, "$.privacy.transfers_outside_eu"), "a channel's provider transfers: {issues:#?}");
+        let issues = issues_with(|v| {
+            v["privacy"]["transfers_outside_eu"] = "".into();
+            v["channels"] = json!([]);
+        });
         assert!(has(&issues, Warning, "$.privacy.transfers_outside_eu"));
     }
 
