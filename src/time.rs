@@ -50,9 +50,9 @@ impl Date {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return Err(err());
         }
-        let year: i32 = s[0..4].parse().map_err(|_| err())?;
-        let month: u8 = s[5..7].parse().map_err(|_| err())?;
-        let day: u8 = s[8..10].parse().map_err(|_| err())?;
+        let year = digits(&b[0..4]).ok_or_else(err)? as i32;
+        let month = digits(&b[5..7]).ok_or_else(err)? as u8;
+        let day = digits(&b[8..10]).ok_or_else(err)? as u8;
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return Err(err());
         }
@@ -80,6 +80,14 @@ impl fmt::Display for Date {
     }
 }
 
+/// The value of a field made only of ASCII digits (no sign, no space), or None.
+fn digits(field: &[u8]) -> Option<i64> {
+    if field.is_empty() || field.len() > 9 || !field.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(field.iter().fold(0, |n, d| n * 10 + i64::from(d - b'0')))
+}
+
 /// Parses `HH:MM` into minutes since midnight; "24:00" is allowed as an end of day.
 pub fn parse_hhmm(s: &str) -> Result<u16, TimeError> {
     let err = || TimeError(format!("orario non valido {s:?}: serve HH:MM / invalid time {s:?}: expected HH:MM"));
@@ -87,8 +95,8 @@ pub fn parse_hhmm(s: &str) -> Result<u16, TimeError> {
     if h.len() != 2 || m.len() != 2 {
         return Err(err());
     }
-    let h: u16 = h.parse().map_err(|_| err())?;
-    let m: u16 = m.parse().map_err(|_| err())?;
+    let h = digits(h.as_bytes()).ok_or_else(err)? as u16;
+    let m = digits(m.as_bytes()).ok_or_else(err)? as u16;
     if m > 59 || h > 24 || (h == 24 && m != 0) {
         return Err(err());
     }
@@ -103,40 +111,44 @@ impl Timestamp {
                 "data e ora non valide {s:?}: serve RFC 3339, es. 2026-05-04T09:30:00+02:00 / invalid timestamp {s:?}: expected RFC 3339"
             ))
         };
-        let s = s.trim();
-        if s.len() < 16 || !s.is_char_boundary(10) {
+        let b = s.trim().as_bytes();
+        // Every field has a fixed width of ASCII digits: a sign, a space or a second offset inside a field
+        // ("--05:00", "Z+05:00", "+05:-30") is refused, never read as a number.
+        if b.len() < 17 || !matches!(b[10], b'T' | b't' | b' ') {
             return Err(err());
         }
-        let date = Date::parse(&s[..10]).map_err(|_| err())?;
-        let sep = s.as_bytes()[10];
-        if !matches!(sep, b'T' | b't' | b' ') {
-            return Err(err());
-        }
-        let rest = &s[11..];
-        let tz_at = rest.find(['Z', 'z', '+', '-']).ok_or_else(err)?;
-        let (clock, tz) = rest.split_at(tz_at);
-        let mut parts = clock.split(':');
-        let h: i64 = parts.next().ok_or_else(err)?.parse().map_err(|_| err())?;
-        let m: i64 = parts.next().ok_or_else(err)?.parse().map_err(|_| err())?;
-        let sec: i64 = match parts.next() {
-            Some(sp) => sp.split('.').next().unwrap_or("0").parse().map_err(|_| err())?,
-            None => 0,
+        let date = Date::parse(std::str::from_utf8(&b[..10]).map_err(|_| err())?).map_err(|_| err())?;
+        let field = |at: usize, sep: u8| (b.get(at + 2) == Some(&sep)).then(|| digits(&b[at..at + 2])).flatten();
+        let h = field(11, b':').ok_or_else(err)?;
+        let (m, mut at) = match b.get(16) {
+            Some(b':') => (field(14, b':').ok_or_else(err)?, 17),
+            _ => (digits(b.get(14..16).ok_or_else(err)?).ok_or_else(err)?, 16),
         };
-        if parts.next().is_some() || h > 23 || m > 59 || sec > 60 {
+        let mut sec = 0;
+        if at == 17 {
+            sec = digits(b.get(17..19).ok_or_else(err)?).ok_or_else(err)?;
+            at = 19;
+            if b.get(at) == Some(&b'.') {
+                let frac = b[at + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+                if frac == 0 {
+                    return Err(err());
+                }
+                at += 1 + frac;
+            }
+        }
+        if h > 23 || m > 59 || sec > 60 {
             return Err(err());
         }
-        let offset = match tz {
-            "Z" | "z" => 0,
-            _ => {
-                let sign = if tz.starts_with('-') { -1 } else { 1 };
-                let (oh, om) = tz[1..].split_once(':').ok_or_else(err)?;
-                let oh: i64 = oh.parse().map_err(|_| err())?;
-                let om: i64 = om.parse().map_err(|_| err())?;
+        let offset = match &b[at..] {
+            [b'Z' | b'z'] => 0,
+            [sign @ (b'+' | b'-'), oh @ .., b':', m1, m2] if oh.len() == 2 => {
+                let (oh, om) = (digits(oh).ok_or_else(err)?, digits(&[*m1, *m2]).ok_or_else(err)?);
                 if oh > 23 || om > 59 {
                     return Err(err());
                 }
-                sign * (oh * 3600 + om * 60)
+                (if *sign == b'-' { -1 } else { 1 }) * (oh * 3600 + om * 60)
             }
+            _ => return Err(err()),
         };
         Ok(Timestamp(date.days_since_epoch() * 86_400 + h * 3600 + m * 60 + sec - offset))
     }
@@ -165,10 +177,30 @@ impl Timestamp {
     }
 }
 
+impl Timestamp {
+    /// The instant a Europe/Rome wall-clock time denotes. A time the clocks skip (02:00-02:59 on the last
+    /// Sunday of March) gives the instant the clocks jump to (03:00 summer time), the first moment at or
+    /// after it; a time they repeat in October gives its first, summer-time occurrence.
+    pub fn from_rome(date: Date, minutes: u16) -> Timestamp {
+        let local = date.days_since_epoch() * 86_400 + i64::from(minutes) * 60;
+        [7200, 3600]
+            .into_iter()
+            .map(|offset| local - offset)
+            .find(|&utc| local - utc == rome_offset_seconds(utc))
+            .map(Timestamp)
+            .unwrap_or(Timestamp(summer_start(date.year)))
+    }
+}
+
+/// When summer time starts: the last Sunday of March at 01:00 UTC.
+fn summer_start(year: i32) -> i64 {
+    last_sunday(year, 3).days_since_epoch() * 86_400 + 3600
+}
+
 /// Europe/Rome's offset from UTC at a UTC instant.
 pub fn rome_offset_seconds(utc: i64) -> i64 {
     let year = Date::from_days(utc.div_euclid(86_400)).year;
-    let start = last_sunday(year, 3).days_since_epoch() * 86_400 + 3600;
+    let start = summer_start(year);
     let end = last_sunday(year, 10).days_since_epoch() * 86_400 + 3600;
     if utc >= start && utc < end {
         7200
@@ -234,6 +266,62 @@ mod tests {
         assert!(Timestamp::parse_rfc3339("2026-02-30T10:00:00Z").is_err());
         assert!(Timestamp::parse_rfc3339("yesterday").is_err());
         assert!(Timestamp::parse_rfc3339("2026-05-04T09:30").is_err());
+    }
+
+    #[test]
+    fn accepts_every_rfc3339_form_it_should() {
+        let t = |s: &str| Timestamp::parse_rfc3339(s).unwrap_or_else(|e| panic!("{s}: {e}")).to_rfc3339();
+        assert_eq!(t("2026-05-04t09:30:00.125+02:00"), "2026-05-04T07:30:00Z");
+        assert_eq!(t("2026-05-04 09:30:00-01:30"), "2026-05-04T11:00:00Z");
+        assert_eq!(t("2026-05-04T09:30+02:00"), "2026-05-04T07:30:00Z");
+        assert_eq!(t(" 2026-12-31T23:59:60z "), "2027-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn rome_wall_clock_to_instant_across_both_changes() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        let r = |date: &str, h: u16, m: u16| Timestamp::from_rome(d(date), h * 60 + m).to_rfc3339();
+        assert_eq!(r("2026-01-10", 9, 0), "2026-01-10T08:00:00Z");
+        assert_eq!(r("2026-07-10", 9, 0), "2026-07-10T07:00:00Z");
+        // 29 March 2026: 02:00-02:59 does not exist in Rome; 02:30 starts when the clocks reach 03:00.
+        assert_eq!(r("2026-03-29", 1, 59), "2026-03-29T00:59:00Z");
+        assert_eq!(r("2026-03-29", 2, 30), "2026-03-29T01:00:00Z");
+        assert_eq!(r("2026-03-29", 3, 0), "2026-03-29T01:00:00Z");
+        // 25 October 2026: 02:30 happens twice; the first (summer time) is meant.
+        assert_eq!(r("2026-10-25", 2, 30), "2026-10-25T00:30:00Z");
+        assert_eq!(r("2026-10-25", 3, 30), "2026-10-25T02:30:00Z");
+        for (date, h, m) in [("2026-03-29", 2, 0), ("2026-03-29", 2, 59), ("2026-10-25", 2, 0), ("2027-03-28", 2, 15)] {
+            let local = Timestamp::from_rome(d(date), h * 60 + m).to_rome();
+            assert!(local.minutes >= h * 60 + m, "{date} {h}:{m} -> {local:?}");
+        }
+    }
+
+    #[test]
+    fn refuses_signs_and_doubled_offsets_inside_fields() {
+        for bad in [
+            "2026-05-04T09:30:00--05:00",
+            "2026-05-04T09:30:00Z+05:00",
+            "2026-05-04T09:30:00+05:-30",
+            "2026-05-04T09:30:00+5:30",
+            "2026-05-04T09:30:00+05:3",
+            "2026-05-04T09:30:00+0530",
+            "2026-05-04T+9:30:00Z",
+            "2026-05-04T09:+3:00Z",
+            "2026-05-04T09:30:+1Z",
+            "2026-05-04T09:30:00.Z",
+            "+026-05-04T09:30:00Z",
+            "2026-+5-04T09:30:00Z",
+            "2026-05-04T09:30:00+02:00Z",
+            "2026-05-04T09:30:00",
+            "2026-05-04T09:30:00+24:00",
+            "2026-05-04T24:00:00Z",
+            "2026-05-04T0à:30:00Z",
+            "2026-05-04T09:30:00+02:00\u{0}",
+        ] {
+            assert!(Timestamp::parse_rfc3339(bad).is_err(), "{bad} accepted");
+        }
+        assert!(Date::parse("2026-+5-04").is_err() && Date::parse("+026-05-04").is_err());
+        assert!(parse_hhmm("+9:00").is_err() && parse_hhmm("09:+5").is_err() && parse_hhmm("-1:00").is_err());
     }
 
     #[test]

@@ -46,8 +46,21 @@ fn source(ctx: &Context<'_>) -> String {
     format!("{} {name} {}", ctx.policy_name(), cited.join("; "))
 }
 
-fn id_list(ctx: &Context<'_>) -> String {
-    ctx.profile.categories.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
+/// The categories as the comune names them ("«Pubblica utilità», «Eventi»"), the way an editor sees them
+/// in the category menu, not their ids.
+fn label_list(ctx: &Context<'_>) -> Msg {
+    let label = |c: &&crate::profile::Category| {
+        if c.label.trim().is_empty() {
+            c.id.clone()
+        } else {
+            c.label.trim().to_owned()
+        }
+    };
+    let cats = &ctx.profile.categories;
+    Msg::new(
+        cats.iter().map(|c| format!("«{}»", label(&c))).collect::<Vec<_>>().join(", "),
+        cats.iter().map(|c| format!("“{}”", label(&c))).collect::<Vec<_>>().join(", "),
+    )
 }
 
 impl Rule for CategoryRule {
@@ -56,34 +69,34 @@ impl Rule for CategoryRule {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
-        let ids = id_list(ctx);
+        // No fix: the category is chosen in the editor's category menu, and a fix would replace text.
         match ctx.draft.category.as_deref().map(str::trim) {
-            None | Some("") => out.push(
-                RawFinding::new(
+            None | Some("") => {
+                let labels = label_list(ctx);
+                out.push(RawFinding::new(
                     MISSING,
                     Severity::Info,
                     0..0,
                     Msg::new(
-                        format!("Scegli una categoria per il messaggio: {ids}."),
-                        format!("Choose a category for the message: {ids}."),
+                        format!("Scegli una categoria per il messaggio: {}.", labels.it),
+                        format!("Choose a category for the message: {}.", labels.en),
                     ),
                     source(ctx),
-                )
-                .with_fix(ids),
-            ),
-            Some(cat) if !ctx.profile.categories.iter().any(|c| c.id == cat) => out.push(
-                RawFinding::new(
+                ))
+            }
+            Some(cat) if !ctx.profile.categories.iter().any(|c| c.id == cat) => {
+                let labels = label_list(ctx);
+                out.push(RawFinding::new(
                     NOT_ALLOWED,
                     Severity::Error,
                     0..0,
                     Msg::new(
-                        format!("La categoria «{cat}» non è tra quelle previste dal disciplinare: {ids}."),
-                        format!("Category “{cat}” is not one the policy allows: {ids}."),
+                        format!("La categoria «{cat}» non è tra quelle previste dal disciplinare: {}.", labels.it),
+                        format!("Category “{cat}” is not one the policy allows: {}.", labels.en),
                     ),
                     source(ctx),
-                )
-                .with_fix(ids),
-            ),
+                ))
+            }
             Some(_) => {}
         }
     }
@@ -110,7 +123,13 @@ mod tests {
             let f = findings(&r, "category.missing");
             assert_eq!(f.len(), 1);
             assert_eq!(f[0].severity, Severity::Info);
-            assert_eq!(f[0].fix.as_deref(), Some("emergenze, pubblica-utilita, eventi"));
+            assert_eq!(f[0].fix, None, "a category is chosen in the menu, not written into the text");
+            assert!(
+                f[0].message.ends_with(": «Emergenze e allerte», «Pubblica utilità», «Iniziative ed eventi»."),
+                "{}",
+                f[0].message
+            );
+            assert!(!f[0].message.contains("pubblica-utilita"));
             assert_eq!(f[0].source, "Disciplinare Esempio art. 2.1");
         }
     }

@@ -5,7 +5,7 @@
 use crate::checker::{Context, RawFinding, Rule};
 use crate::i18n::Msg;
 use crate::profile::{ServiceHours, Severity};
-use crate::time::{parse_hhmm, rome_offset_seconds, Date, LocalTime, Timestamp};
+use crate::time::{parse_hhmm, Date, LocalTime, Timestamp};
 
 pub struct ScheduleRule;
 
@@ -46,14 +46,12 @@ fn next_start(slots: &[(u8, u16, u16)], local: &LocalTime) -> Option<(Date, u16)
     })
 }
 
-/// RFC 3339 with the Europe/Rome offset in force at that local time.
+/// RFC 3339 in Europe/Rome time for a slot's start: a start inside the spring-forward gap is given as
+/// the time the clocks jump to, never as a time that does not exist.
 fn rome_rfc3339(date: Date, minutes: u16) -> String {
-    let local_secs = date.days_since_epoch() * 86_400 + i64::from(minutes) * 60;
-    // The offset at the instant one hour earlier in UTC is right except inside the skipped hour.
-    let offset = rome_offset_seconds(local_secs - 3600);
-    let at = Timestamp(local_secs - offset).to_rome();
+    let at = Timestamp::from_rome(date, minutes).to_rome();
     let off = at.offset_minutes;
-    format!("{date}T{:02}:{:02}:00+{:02}:{:02}", minutes / 60, minutes % 60, off / 60, off % 60)
+    format!("{}T{:02}:{:02}:00+{:02}:{:02}", at.date, at.minutes / 60, at.minutes % 60, off / 60, off % 60)
 }
 
 fn describe(slots: &[(u8, u16, u16)], days: &[&str; 7]) -> String {
@@ -181,6 +179,26 @@ mod tests {
         assert!(at("2026-10-26T08:00:00Z", None).is_empty());
         let fri = at("2026-10-23T13:00:00+02:00", None);
         assert_eq!(fri[0].fix.as_deref(), Some("2026-10-26T09:00:00+01:00"));
+    }
+
+    #[test]
+    fn a_start_inside_the_spring_forward_gap_is_suggested_as_a_time_that_exists() {
+        use crate::profile::{TimeSlot, Weekday};
+        let mut p = profile();
+        p.service_hours.as_mut().unwrap().slots =
+            vec![TimeSlot { days: vec![Weekday::Sun], from: "02:30".into(), to: "04:00".into() }];
+        let draft = |at: &str| Draft { text: "Mercato.".into(), send_at: Some(at.into()), ..Default::default() };
+        let checker = Checker::new(p);
+        let check = |at| checker.check(&draft(at), Timestamp(0), Lang::It).unwrap();
+        // Sunday 29 March 2026 at 01:30 Rome time: the clocks go from 02:00 to 03:00, so 02:30 never happens.
+        let r = check("2026-03-29T01:30:00+01:00");
+        let f = findings(&r, "schedule.outside-hours");
+        assert_eq!(f[0].fix.as_deref(), Some("2026-03-29T03:00:00+02:00"));
+        // The suggested time is inside the hours.
+        assert!(findings(&check("2026-03-29T03:00:00+02:00"), "schedule.outside-hours").is_empty());
+        // The week before, 02:30 exists in winter time.
+        let r = check("2026-03-22T01:30:00+01:00");
+        assert_eq!(findings(&r, "schedule.outside-hours")[0].fix.as_deref(), Some("2026-03-22T02:30:00+01:00"));
     }
 
     #[test]
