@@ -26,7 +26,28 @@ pub fn parse_profile(text: &str) -> Result<Profile, ProfileIssue> {
             format!("invalid JSON (line {line}, column {col}): {}", e.message.en),
         )
     })?;
+    newer_format(&v)?;
     Profile::from_json(&v, &Path::Root).map_err(|e| *e)
+}
+
+/// A profile written for a newer format is refused before its fields are read: its first
+/// unknown field would otherwise be the message, and the fix is to update the reader, not the
+/// profile. The error sits at `$.format`, which the widget recognises.
+fn newer_format(v: &value::Value) -> Result<(), ProfileIssue> {
+    let value::Kind::Object(members) = &v.kind else { return Ok(()) };
+    let Some(m) = members.iter().find(|m| m.key == "format") else { return Ok(()) };
+    let value::Kind::Number(n) = &m.value.kind else { return Ok(()) };
+    // Any number past the supported one, written as an integer or not (2, 2.0, 1e3).
+    let newer = n.parse::<f64>().is_ok_and(|f| f > f64::from(super::FORMAT));
+    if !newer {
+        return Ok(());
+    }
+    let f = super::FORMAT;
+    Err(ProfileIssue::error(
+        "$.format",
+        format!("il profilo usa il formato {n}, più recente di quello che questa versione di Banditore sa leggere ({f}): aggiornare Banditore (widget e CLI)"),
+        format!("the profile uses format {n}, newer than this version of Banditore reads ({f}): update Banditore (widget and CLI)"),
+    ))
 }
 
 /// Where a value sits in the profile: a chain of steps on the stack, rendered as a JSON path
