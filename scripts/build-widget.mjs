@@ -17,11 +17,13 @@ const ENTRY = 'banditore-iscrizione.js';
 const GLUE = 'pkg/banditore_widget/banditore_widget.js';
 const WASM = 'pkg/banditore_widget/banditore_widget_bg.wasm';
 const CSS = 'widget/widget.css';
+/** Interface languages loaded on demand (www/widget/i18n.js), copied as they are. */
+const LANGS = ['widget/de.json'];
 // Browsers the widget is tested in support these; nothing older is worth the transpiled bytes.
 const TARGET = ['es2022', 'chrome100', 'firefox100', 'safari16'];
 
 /** What the entry fetches at run time, relative to itself: these paths must appear in the bundle. */
-const RUNTIME_FILES = [WASM, CSS];
+const RUNTIME_FILES = [WASM, CSS, ...LANGS];
 
 /**
  * Builds the bundle into `out` from the widget sources and the wasm-pack output in `pkg`.
@@ -68,6 +70,7 @@ export async function buildWidget({ pkg = path.join(WWW, 'pkg/banditore_widget')
   });
   fs.mkdirSync(path.dirname(path.join(out, WASM)), { recursive: true });
   fs.copyFileSync(path.join(pkg, path.basename(WASM)), path.join(out, WASM));
+  for (const f of LANGS) fs.copyFileSync(path.join(WWW, f), path.join(out, f));
 
   return [ENTRY, ...RUNTIME_FILES].map((f) => ({ file: f, bytes: fs.statSync(path.join(out, f)).size }));
 }

@@ -122,6 +122,15 @@ pub fn snippet(profile: &Profile, lang: Lang, src: &str, profile_url: &str) -> (
             }
         }
     }
+    if missing.is_some() {
+        lines.push(format!(
+            "    <p>{}</p>",
+            t(
+                "Il modulo di iscrizione al canale richiede un browser con JavaScript e WebAssembly attivi.",
+                "The form to join the channel needs a browser with JavaScript and WebAssembly enabled."
+            )
+        ));
+    }
     if let Some(site) = https(&profile.comune.website) {
         lines.push(format!(
             "    <p>{}</p>",

@@ -418,7 +418,6 @@ impl Flow {
             official: &f.official,
             messages: view::messages(&self.comune, self.policy_changed, &self.revision_message, self.lang),
             receipt: self.receipt.as_ref(),
-            italian: &f.italian,
         }
     }
 }

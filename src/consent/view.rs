@@ -23,7 +23,6 @@ pub struct Fixed {
     pub unsubscribe: Titled,
     pub help: HelpView,
     pub official: OfficialView,
-    pub italian: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -149,10 +148,6 @@ pub struct View<'a> {
     pub official: &'a OfficialView,
     pub messages: Messages,
     pub receipt: Option<&'a Receipt>,
-    /// In a view in another language, the profile's own phrases that appear in it in Italian
-    /// (names, categories, purposes...), longest first: the widget marks them `lang="it"`
-    /// (WCAG 3.1.2). The policy's articles are always Italian and marked as a whole.
-    pub italian: &'a [String],
 }
 
 pub(super) fn platform(channel: &Channel) -> &'static str {
@@ -261,36 +256,7 @@ pub(super) fn fixed(profile: &Profile, channel: &Channel, join: Join, comune: &C
             contacts,
         },
         official: OfficialView { notice: summary::official_notice(comune, lang), links: official },
-        italian: if it { Vec::new() } else { italian_phrases(profile) },
     }
-}
-
-/// The profile's texts a view in another language quotes as they are: phrases (with a space
-/// and a letter), not codes, links or addresses. Sorted longest first so that a phrase inside
-/// another is marked as part of the longer one.
-fn italian_phrases(profile: &Profile) -> Vec<String> {
-    use crate::profile::json::{texts::Texts, Path};
-    let mut out: Vec<String> = Vec::new();
-    let mut keep = |_: &Path, s: &str| {
-        let s = s.trim();
-        let phrase = s.contains(' ') && s.chars().any(char::is_alphabetic);
-        if phrase && !s.contains("://") && !s.contains('@') && !out.iter().any(|o| o == s) {
-            out.push(s.to_owned());
-        }
-    };
-    let root = Path::Root;
-    profile.comune.texts(&root, &mut keep);
-    profile.audience.texts(&root, &mut keep);
-    profile.categories.texts(&root, &mut keep);
-    profile.forbidden.texts(&root, &mut keep);
-    profile.service_hours.texts(&root, &mut keep);
-    profile.privacy.texts(&root, &mut keep);
-    profile.channels.texts(&root, &mut keep);
-    profile.management.texts(&root, &mut keep);
-    profile.help.texts(&root, &mut keep);
-    keep(&root, &profile.policy.title);
-    out.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
-    out
 }
 
 pub(super) fn messages(comune: &ComuneName, policy_changed: bool, revision_message: &str, lang: Lang) -> Messages {

@@ -79,7 +79,6 @@ export interface View {
     revision_message: string;       // the comune's note on what changed (policy.revision_message), "" if none
   };
   receipt: Receipt | null;          // set on "join"
-  italian: string[];                // lang "en": the profile's Italian phrases quoted in the view, longest first
 }
 
 export interface Receipt {                 // no personal data

@@ -1,6 +1,7 @@
 // The widget's own interface words (buttons, headings, error messages). Everything about the
-// comune, its policy, the informativa and the links comes from the WASM module, already in the
-// requested language.
+// comune, its policy, the informativa and the links comes from the WASM module, in Italian or
+// English: a German interface (Alto Adige, loaded on demand from de.json) shows that content in
+// Italian, marked lang="it". An embedder overrides any string with the `translations` property.
 
 const IT = {
   loading: 'Caricamento del canale del Comune…',
@@ -49,10 +50,14 @@ const IT = {
   errFetch: (url, why) => `Impossibile caricare il profilo del Comune da ${url} (${why}).`,
   errJson: (why) => `Il profilo del Comune non è un file JSON valido: ${why}`,
   errInvalid: 'Il profilo del Comune non è valido:',
+  errNewer: 'Il profilo del Comune è più recente di questo widget; il Comune deve aggiornare il widget:',
+  errBadUrl: (url) => `L’indirizzo del profilo del Comune non è valido: ${url}`,
   errWasm: 'Il tuo browser non può eseguire il modulo del widget (WebAssembly non disponibile).',
   errModule: (why) => `Impossibile avviare il modulo del widget: ${why}`,
   errFlow: (why) => `Operazione non riuscita: ${why}`,
-  plainJoin: 'Puoi comunque iscriverti dal collegamento ufficiale:',
+  plainJoin: 'Dopo aver letto il disciplinare e l’informativa puoi iscriverti dal collegamento ufficiale:',
+  plainPolicy: 'Il disciplinare del canale',
+  plainInformativa: 'L’informativa sul trattamento dei dati personali',
   plainNumber: (number, kw) => `Salva il numero ${number} in rubrica e invia il messaggio «${kw}» su WhatsApp.`,
   contactComune: 'Per informazioni consulta il sito istituzionale del Comune:',
 };
@@ -104,18 +109,77 @@ const EN = {
   errFetch: (url, why) => `Could not load the comune’s profile from ${url} (${why}).`,
   errJson: (why) => `The comune’s profile is not valid JSON: ${why}`,
   errInvalid: 'The comune’s profile is not valid:',
+  errNewer: 'The comune’s profile is newer than this widget; the comune must update the widget:',
+  errBadUrl: (url) => `The address of the comune’s profile is not valid: ${url}`,
   errWasm: 'Your browser cannot run the widget’s module (WebAssembly is not available).',
   errModule: (why) => `Could not start the widget’s module: ${why}`,
   errFlow: (why) => `The action failed: ${why}`,
-  plainJoin: 'You can still join from the official link:',
+  plainJoin: 'Once you have read the policy and the privacy notice, you can join from the official link:',
+  plainPolicy: 'The channel’s policy',
+  plainInformativa: 'The privacy notice',
   plainNumber: (number, kw) => `Save ${number} in your contacts and send the message “${kw}” on WhatsApp.`,
   contactComune: 'For information, see the comune’s official website:',
 };
 
-export function strings(lang) {
-  return lang === 'en' ? EN : IT;
+
+
+const BY_LANG = { it: IT, en: EN };
+/** Interface languages loaded on demand (www/widget/<lang>.json): only a German page pays for German. */
+const ON_DEMAND = ['de'];
+
+/**
+ * Strings as JSON: a function of the built-in table becomes a template with {0}, {1}... for its
+ * arguments, or [one, many] for a count. The embedder's `translations` may use either form.
+ */
+function fromTemplate(v, base) {
+  if (typeof base !== 'function') return v;
+  if (typeof v === 'function') return v;
+  const fill = (tpl, args) => String(tpl).replace(/\{(\d)\}/g, (_, i) => args[i] ?? '');
+  if (Array.isArray(v)) return (n, ...rest) => fill(n === 1 ? v[0] : v[1], [n, ...rest]);
+  return typeof v === 'string' ? (...args) => fill(v, args) : base;
 }
 
-export function normLang(value) {
-  return String(value || '').toLowerCase().startsWith('en') ? 'en' : 'it';
+/** Loads an on-demand interface language once (`url` from the entry script); English if it fails. */
+export async function loadLang(lang, url) {
+  if (BY_LANG[lang] || !ON_DEMAND.includes(lang) || !url) return;
+  try {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    BY_LANG[lang] ??= merge(EN, await res.json());
+  } catch {
+    BY_LANG[lang] ??= EN;
+  }
 }
+
+function merge(base, own) {
+  const out = { ...base };
+  for (const [k, v] of Object.entries(own)) {
+    if (!(k in base)) continue;
+    if (k === 'steps' && v && typeof v === 'object') out.steps = { ...base.steps, ...pick(v, base.steps) };
+    else if (typeof base[k] === 'function') out[k] = fromTemplate(v, base[k]);
+    else if (typeof v === 'string') out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * The interface strings for `lang`, with the embedder's overrides (the element's
+ * `translations` property: { de: { continue: 'Weiter' } }). Only strings replace strings and
+ * functions replace functions, so an override can never break a call.
+ */
+export function strings(lang, translations) {
+  const base = BY_LANG[lang] || EN;
+  const own = translations?.[lang];
+  return own && typeof own === 'object' ? merge(base, own) : base;
+}
+
+const pick = (o, base) => Object.fromEntries(Object.entries(o).filter(([k, v]) => typeof v === 'string' && k in base));
+
+/** The interface language: "it", "en" or "de" from a BCP 47 tag ("de-AT" -> "de"), Italian otherwise. */
+export function normLang(value) {
+  const l = String(value || '').toLowerCase().slice(0, 2);
+  return l in BY_LANG || ON_DEMAND.includes(l) ? l : 'it';
+}
+
+/** The language the WASM module writes the content in: it has Italian and English. */
+export const contentLang = (lang) => (lang === 'en' ? 'en' : 'it');

@@ -6,6 +6,7 @@ use super::Issues;
 use crate::profile::{Profile, FORMAT};
 
 /// What each hashed section is, for the warning ("sintesi" = the first step of the widget).
+#[cfg(feature = "checker")]
 const SECTION_NAMES: [(&str, &str, &str); 4] = [
     (
         "summary",
@@ -25,6 +26,14 @@ pub fn check(profile: &Profile, out: &mut Issues) {
             format!("formats start at 1 (current: {FORMAT})"),
         );
     }
+    #[cfg(feature = "checker")]
+    hashes(profile, out);
+}
+
+/// The revision's recorded hashes against the content. For whoever edits the profile (CLI,
+/// editors): the citizen widget shows no warnings, so its WASM does not carry this (2 KB gzipped).
+#[cfg(feature = "checker")]
+fn hashes(profile: &Profile, out: &mut Issues) {
     let pol = &profile.policy;
     let recorded = &pol.revision_hashes;
     for key in recorded.keys().filter(|k| !SECTION_NAMES.iter().any(|(id, ..)| id == k)) {
