@@ -218,6 +218,31 @@ describe('element API', () => {
     await s.context.close();
   });
 
+  test('the Custom Elements Manifest describes the live element', async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'www/custom-elements.json'), 'utf8'));
+    const s = await openPage(h, `${API}?profile=${SIRACUSA}&lang=it`);
+    await ready(s.page);
+    const r = await s.page.evaluate((decl) => {
+      const el = document.querySelector('banditore-iscrizione');
+      const observed = customElements.get('banditore-iscrizione').observedAttributes;
+      const missing = decl.members.filter((m) => !(m.name in el) || (m.kind === 'method' && typeof el[m.name] !== 'function')).map((m) => m.name);
+      const reflects = decl.members.filter((m) => m.reflects).map((m) => {
+        const value = m.type.text === 'boolean' ? true : m.name === 'loading' ? 'lazy' : '/profiles/siracusa.json';
+        el[m.name] = value;
+        const attr = el.getAttribute(m.attribute);
+        return [m.name, m.type.text === 'boolean' ? attr === '' : attr === value];
+      });
+      el.loading = 'eager';
+      el.remember = false;
+      return { observed, missing, reflects };
+    }, manifest.modules[0].declarations[0]);
+    const attrs = manifest.modules[0].declarations[0].attributes.map((a) => a.name);
+    for (const a of r.observed) assert.ok(attrs.includes(a), `observed attribute ${a} in the manifest`);
+    assert.deepEqual(r.missing, [], 'every manifest member exists on the element');
+    assert.deepEqual(r.reflects, [['profile', true], ['remember', true], ['loading', true]]);
+    await s.context.close();
+  });
+
   test('banditore:step on every step change; show() moves within the flow, never past the consent', async () => {
     const s = await openPage(h, `${API}?profile=${SIRACUSA}&lang=it`);
     await ready(s.page);
