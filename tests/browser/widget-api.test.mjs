@@ -448,6 +448,22 @@ describe('zoom, reflow and the accessibility tree', () => {
     await s.context.close();
   });
 
+  test('forced colours (Windows high contrast, WCAG 1.4.11): buttons keep a border, the focus stays visible', async () => {
+    const s = await openPage(h, `/comuni/siracusa.html`, { forcedColors: 'active' });
+    await ready(s.page);
+    const r = await s.page.locator(W).evaluate((el) => {
+      const b = el.shadowRoot.querySelector('.b-btn-primary');
+      b.focus();
+      const st = getComputedStyle(b);
+      return { border: st.borderTopStyle, width: parseFloat(st.borderTopWidth), outline: st.outlineStyle, forced: matchMedia('(forced-colors: active)').matches };
+    });
+    assert.equal(r.forced, true);
+    assert.ok(r.border !== 'none' && r.width >= 2, `button border ${JSON.stringify(r)}`);
+    assert.notEqual(r.outline, 'none', 'focus ring');
+    await shot(s.page, 'forced-colors');
+    await s.context.close();
+  });
+
   test('every control has a role and a name in Chromium’s accessibility tree, at every step', async () => {
     const s = await openPage(h, `/comuni/concorezzo.html`);
     const cdp = await s.context.newCDPSession(s.page);
