@@ -18,7 +18,7 @@ const GLUE = 'pkg/banditore_widget/banditore_widget.js';
 const WASM = 'pkg/banditore_widget/banditore_widget_bg.wasm';
 const CSS = 'widget/widget.css';
 /** Interface languages loaded on demand (www/widget/i18n.js), copied as they are. */
-const LANGS = ['widget/de.json'];
+const LANGS = ['widget/en.json', 'widget/de.json'];
 // Browsers the widget is tested in support these; nothing older is worth the transpiled bytes.
 const TARGET = ['es2022', 'chrome100', 'firefox100', 'safari16'];
 

@@ -93,6 +93,6 @@ const [{ define }] = await Promise.all([
   import('./widget/i18n.js'),
   import('./widget/storage.js'),
 ]);
-// Interface languages beyond Italian and English, fetched only by a page that uses them.
-const langs = { de: new URL('./widget/de.json', HERE).href };
+// Interface languages beyond Italian, fetched only by a page that uses them.
+const langs = { en: new URL('./widget/en.json', HERE).href, de: new URL('./widget/de.json', HERE).href };
 define({ origin: ORIGIN, stylesheet: new URL('./widget/widget.css', HERE).href, langs, loadWasm, fetchProfile, isLazy });

@@ -218,9 +218,12 @@ function elementClass(boot) {
   /** loading="lazy": a frame saying it will load, then the real load once the box is within
    *  a screen of the viewport, so that it is ready by the time the citizen reaches it. */
   _loadWhenNear() {
+    const lang = this._lang();
+    const loading = () => this._body.replaceChildren(h('p', { class: 'b-loading' }, strings(lang, this._translations).loading));
     this._frame();
     this._fallback(true);
-    this._body.replaceChildren(h('p', { class: 'b-loading' }, strings(this._lang(), this._translations).loading));
+    loading();
+    loadLang(lang, boot.langs?.[lang]).then(() => this._near && loading());
     this._near = new IntersectionObserver((entries) => {
       if (!entries.some((e) => e.isIntersecting)) return;
       this._near.disconnect();

@@ -1,7 +1,9 @@
-// The widget's own interface words (buttons, headings, error messages). Everything about the
-// comune, its policy, the informativa and the links comes from the WASM module, in Italian or
-// English: a German interface (Alto Adige, loaded on demand from de.json) shows that content in
-// Italian, marked lang="it". An embedder overrides any string with the `translations` property.
+// The widget's own interface words (buttons, headings, error messages): Italian here, English and
+// German fetched on demand from en.json and de.json (an Italian page, the common case, pays for
+// neither: 1.1 KB gzipped each). Everything about the comune, its policy, the informativa and the
+// links comes from the WASM module, in Italian or English: a German interface (Alto Adige) shows
+// that content in Italian, marked lang="it". An embedder overrides any string with the
+// element's `translations` property.
 
 const IT = {
   loading: 'Caricamento del canale del Comune…',
@@ -30,13 +32,6 @@ const IT = {
   helpTitle: 'Assistenza',
   officialTitle: 'Canali ufficiali',
   notReplace: 'Il canale non sostituisce i canali ufficiali del Comune.',
-  website: 'Sito istituzionale',
-  pec: 'PEC',
-  albo: 'Albo Pretorio online',
-  email: 'E-mail',
-  phone: 'Telefono',
-  tollFree: 'Numero verde',
-  web: 'Pagina web',
   revoke: 'Revoca il consenso',
   revokedTitle: 'Consenso revocato',
   declinedTitle: 'Nessuna iscrizione',
@@ -62,70 +57,13 @@ const IT = {
   contactComune: 'Per informazioni consulta il sito istituzionale del Comune:',
 };
 
-const EN = {
-  loading: 'Loading the comune’s channel…',
-  region: 'Join the comune’s channel',
-  stepOf: (n, total, title) => `Step ${n} of ${total}: ${title}`,
-  steps: { policy: 'The channel', informativa: 'Privacy notice', consent: 'Consent', join: 'Join' },
-  continue: 'Continue',
-  back: 'Back',
-  fullPolicy: 'Read the full policy',
-  policyLink: 'The policy on the comune’s website',
-  consentLegend: 'To join, confirm each of these statements',
-  channelLegend: 'Where would you like to receive the Comune’s notices?',
-  consentHint: 'No box is ticked in advance. Consent is free and optional, and you can withdraw it at any time.',
-  consentMissing: (n) => (n === 1 ? '1 confirmation is missing: tick it to continue, or choose “I do not consent”.' : `${n} confirmations are missing: tick them to continue, or choose “I do not consent”.`),
-  accept: 'I consent, continue',
-  decline: 'I do not consent',
-  notJoin: 'I won’t join',
-  openIn: (platform) => `Open in ${platform}`,
-  scanQr: 'Scan the QR code with your phone’s camera, or open the link:',
-  qrLabel: 'QR code',
-  numberLabel: 'Service number',
-  saveContact: 'Save contact',
-  saveFirst: 'Save the number in your contacts: broadcast lists only reach people who saved it.',
-  sendKeyword: (kw) => `Send “${kw}”`,
-  unsubscribeTitle: 'How to leave',
-  helpTitle: 'Help',
-  officialTitle: 'Official channels',
-  notReplace: 'The channel does not replace the comune’s official channels.',
-  website: 'Official website',
-  pec: 'Certified e-mail (PEC)',
-  albo: 'Online notice board (Albo Pretorio)',
-  email: 'E-mail',
-  phone: 'Phone',
-  tollFree: 'Toll-free number',
-  web: 'Web page',
-  revoke: 'Withdraw consent',
-  revokedTitle: 'Consent withdrawn',
-  declinedTitle: 'Not joined',
-  restart: 'Start again',
-  rememberedNote: 'You already gave your consent on this device.',
-  receiptNote: (date) => `Consent recorded on this device on ${date}.`,
-  consentNote: (date) => `Consent given on ${date}.`,
-  errorTitle: 'The comune’s channel is not available here',
-  errNoProfile: 'The address of the comune’s profile is missing (the “profile” attribute).',
-  errCrossOrigin: (url) => `The profile must be on the same site as the widget: ${url} is not allowed.`,
-  errFetch: (url, why) => `Could not load the comune’s profile from ${url} (${why}).`,
-  errJson: (why) => `The comune’s profile is not valid JSON: ${why}`,
-  errInvalid: 'The comune’s profile is not valid:',
-  errNewer: 'The comune’s profile is newer than this widget; the comune must update the widget:',
-  errBadUrl: (url) => `The address of the comune’s profile is not valid: ${url}`,
-  errWasm: 'Your browser cannot run the widget’s module (WebAssembly is not available).',
-  errModule: (why) => `Could not start the widget’s module: ${why}`,
-  errFlow: (why) => `The action failed: ${why}`,
-  plainJoin: 'Once you have read the policy and the privacy notice, you can join from the official link:',
-  plainPolicy: 'The channel’s policy',
-  plainInformativa: 'The privacy notice',
-  plainNumber: (number, kw) => `Save ${number} in your contacts and send the message “${kw}” on WhatsApp.`,
-  contactComune: 'For information, see the comune’s official website:',
-};
 
 
 
-const BY_LANG = { it: IT, en: EN };
-/** Interface languages loaded on demand (www/widget/<lang>.json): only a German page pays for German. */
-const ON_DEMAND = ['de'];
+
+const BY_LANG = { it: IT };
+/** Interface languages loaded on demand (www/widget/<lang>.json): an Italian page, the common case, fetches none. */
+const ON_DEMAND = ['en', 'de'];
 
 /**
  * Strings as JSON: a function of the built-in table becomes a template with {0}, {1}... for its
@@ -139,15 +77,15 @@ function fromTemplate(v, base) {
   return typeof v === 'string' ? (...args) => fill(v, args) : base;
 }
 
-/** Loads an on-demand interface language once (`url` from the entry script); English if it fails. */
+/** Loads an on-demand interface language once (`url` from the entry script); Italian if it fails. */
 export async function loadLang(lang, url) {
   if (BY_LANG[lang] || !ON_DEMAND.includes(lang) || !url) return;
   try {
     const res = await fetch(url);
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    BY_LANG[lang] ??= merge(EN, await res.json());
+    BY_LANG[lang] ??= merge(IT, await res.json());
   } catch {
-    BY_LANG[lang] ??= EN;
+    BY_LANG[lang] ??= IT;
   }
 }
 
@@ -168,7 +106,7 @@ function merge(base, own) {
  * functions replace functions, so an override can never break a call.
  */
 export function strings(lang, translations) {
-  const base = BY_LANG[lang] || EN;
+  const base = BY_LANG[lang] || IT;
   const own = translations?.[lang];
   return own && typeof own === 'object' ? merge(base, own) : base;
 }
