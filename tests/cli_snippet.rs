@@ -62,8 +62,14 @@ fn revision_records_and_bumps_and_validate_notices_changes() {
     let file = tmp_profile("revision", |_| {});
     let o = run(&["revision", &file]);
     assert!(stdout(&o).contains("not recorded"), "{}", stdout(&o));
+    let before = std::fs::read_to_string(&file).unwrap();
     assert!(run(&["revision", &file, "--record"]).status.success());
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    // Only the new fields were written: without them the file is byte for byte what it was.
+    let after = std::fs::read_to_string(&file).unwrap();
+    let start = after.find(",\n    \"revision\": 1").expect("revision added after the policy's last field");
+    let end = start + after[start..].find("\n    }").unwrap() + "\n    }".len();
+    assert_eq!(format!("{}{}", &after[..start], &after[end..]), before);
+    let v: serde_json::Value = serde_json::from_str(&after).unwrap();
     assert_eq!(v["policy"]["revision"], 1);
     assert_eq!(v["policy"]["revision_hashes"].as_object().unwrap().len(), 4);
     let quiet = run(&["validate", &file]);
@@ -75,10 +81,17 @@ fn revision_records_and_bumps_and_validate_notices_changes() {
     std::fs::write(&file, text).unwrap();
     let out = stdout(&run(&["validate", "--lang", "en", &file]));
     assert!(out.contains("$.policy.revision") && out.contains("first step's summary"), "{out}");
-    assert!(run(&["revision", &file, "--bump", "--message", "Anche il meteo"]).status.success());
+    assert!(run(&["revision", &file, "--bump", "--message", "Anche il \"meteo\""]).status.success());
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(v["policy"]["revision"], 2);
-    assert_eq!(v["policy"]["revision_message"], "Anche il meteo");
+    assert_eq!(v["policy"]["revision_message"], "Anche il \"meteo\"");
+    assert_eq!(v["policy"]["revision_hashes"].as_object().unwrap().len(), 4, "replaced, not duplicated");
+    // A second record keeps the revision and its message.
+    assert!(run(&["revision", &file, "--record"]).status.success());
+    let again: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(again["policy"]["revision"], 2);
+    assert_eq!(again["policy"]["revision_message"], "Anche il \"meteo\"");
+    assert!(run(&["validate", &file]).status.success(), "no duplicate keys: the strict reader accepts it");
     assert!(!stdout(&run(&["validate", &file])).contains("$.policy.revision"));
     std::fs::remove_file(file).ok();
 }

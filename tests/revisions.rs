@@ -137,13 +137,14 @@ fn a_numbered_revision_re_asks_only_when_it_changes() {
     // Shown only to those asked again.
     assert_eq!(Flow::new(&bumped, Lang::It, None).unwrap().view().messages.revision_message, "");
 
-    // A receipt from before revisions were numbered is asked again once.
+    // A receipt from before the comune numbered its revisions holds while the content is the
+    // same (adopting revisions asks nobody again), and not once the content changed.
     let mut unnumbered = p.clone();
     unnumbered.policy.revision = None;
     let old = consent_json(&unnumbered);
-    assert!(asked_again(&p, &old));
-    // Receipts without a revision still read (no field is required that old receipts lack).
-    assert_eq!(Receipt::from_json(&old).unwrap().revision, None);
+    assert_eq!(Receipt::from_json(&old).unwrap().revision, None, "old receipts still read");
+    assert!(!asked_again(&p, &old), "same content, now numbered: kept");
+    assert!(asked_again(&typo, &old), "changed content: asked again");
 }
 
 fn warnings_at(issues: &[banditore::profile::ProfileIssue], path: &str) -> Vec<String> {

@@ -156,11 +156,12 @@ impl Flow {
     }
 
     /// A profile that numbers its revisions re-asks only on a new revision (a typo fix keeps
-    /// consents); one that does not re-asks on any change to what the citizen read.
+    /// consents); one that does not re-asks on any change to what the citizen read. A receipt
+    /// from before the comune numbered its revisions holds while the content is the same.
     fn is_current(&self, r: &Receipt) -> bool {
-        match self.revision {
-            Some(rev) => r.revision == Some(rev),
-            None => r.policy_version == self.version,
+        match (self.revision, r.revision) {
+            (Some(rev), Some(given)) => given == rev,
+            _ => r.policy_version == self.version,
         }
     }
 

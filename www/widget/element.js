@@ -160,7 +160,7 @@ function elementClass(boot) {
 
   /** The interface language: the element's lang, else the nearest ancestor's (the page's <html lang>). */
   _lang() {
-    return normLang(this.closest('[lang]')?.getAttribute('lang') || 'it');
+    return normLang(this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'it');
   }
 
   _ctx() {
