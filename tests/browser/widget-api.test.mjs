@@ -78,6 +78,7 @@ describe('progressive enhancement', () => {
     const box = await good.evaluate((el) => ({ defined: el.matches(':defined'), border: getComputedStyle(el).borderTopWidth, height: el.getBoundingClientRect().height }));
     assert.deepEqual([box.defined, box.border], [false, '4px']);
     assert.ok(box.height > 60, 'a box with content');
+    assert.equal(await s.page.locator('#third').evaluate((el) => getComputedStyle(el).display), 'none', 'no empty box for an element without fallback content');
     await shot(s.page, 'fallback-no-js');
     await s.context.close();
   });
