@@ -30,6 +30,8 @@ export interface StepDetail {
 /** `banditore:ready`: the first step can be used. */
 export interface ReadyDetail {
   step: Step;
+  /** JSON paths of the art. 13 elements the profile leaves empty (also logged with console.warn). */
+  gaps: string[];
 }
 
 /** `banditore:error`: the widget cannot start; the box says why. */

@@ -492,3 +492,26 @@ describe('zoom, reflow and the accessibility tree', () => {
     await s.context.close();
   });
 });
+
+describe('the informativa\'s gaps reach the comune\'s web editor (issue 12 item 7)', () => {
+  test('a profile silent on retention: the notice says so, the console and banditore:ready name the field', async () => {
+    const context = await h.browser.newContext();
+    const page = await context.newPage();
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.addInitScript(() => {
+      document.addEventListener('banditore:ready', (e) => (window.__ready = e.detail));
+    });
+    // Concorezzo's policy states no retention period (the seed's art. 6 is silent on it).
+    await page.goto(`${h.origin}/__test__/embed.html?profile=/profiles/concorezzo.json`);
+    assert.equal(await ready(page), 'ready');
+    const detail = await page.evaluate(() => window.__ready);
+    assert.ok(detail.gaps.includes('$.privacy.retention'), JSON.stringify(detail));
+    assert.ok(!detail.gaps.includes('$.privacy.transfers_outside_eu'), 'Concorezzo states its transfers');
+    assert.ok(warnings.some((w) => w.includes('$.privacy.retention')), warnings.join('\n'));
+    const informativa = await page.locator(W).first().evaluate((el) => el.view.informativa);
+    const retention = informativa.sections.find((s) => s.id === 'retention').paragraphs.join(' ');
+    assert.match(retention, /non ha indicato per quanto tempo conserva i dati/);
+    await context.close();
+  });
+});

@@ -307,7 +307,10 @@ function elementClass(boot) {
     if (saved && this._view.step !== 'join') store.clear(this._storeKey); // another policy version: ask again
     this._render({ focus: false, announce: false });
     performance.mark('banditore:ready');
-    this.dispatchEvent(new CustomEvent('banditore:ready', { bubbles: true, composed: true, detail: { step: this._view.step } }));
+    // For the comune's web editor: the art. 13 elements the profile is silent on (the notice tells citizens so).
+    const gaps = this._view.informativa?.gaps ?? [];
+    if (gaps.length) console.warn(`banditore: l'informativa non indica / the notice does not state: ${gaps.join(', ')}`);
+    this.dispatchEvent(new CustomEvent('banditore:ready', { bubbles: true, composed: true, detail: { step: this._view.step, gaps } }));
   }
 
   _fail(message, opts) {
