@@ -16,6 +16,9 @@ const L = {
     pending: 'il controllo non è aggiornato, riprova tra un istante', profile: 'profilo non disponibile',
     hours: 'Orario del servizio', periods: 'Periodi elettorali', nav: 'F8 / Maiusc+F8: problema successivo / precedente',
     profileError: 'Profilo non caricato', checking: 'verifica in corso…', whole: 'intero messaggio',
+    crashed: 'Il controllo non è riuscito su questo testo: l’invio resta bloccato. Modifica il testo o riprova.',
+    timeout: 'Il controllo non ha risposto in tempo su questo testo: l’invio resta bloccato. Modifica il testo o riprova.',
+    'check-failed': 'il controllo non è riuscito su questo testo', changed: 'il messaggio è cambiato durante la verifica, riprova',
     counts: (e, w, i) => `${e} ${e === 1 ? 'errore' : 'errori'}, ${w} ${w === 1 ? 'avviso' : 'avvisi'}, ${i} info`,
     sev: { error: 'Errore', warning: 'Avviso', info: 'Info' },
     quotes: ['«', '»'],
@@ -29,6 +32,9 @@ const L = {
     pending: 'the check is not up to date, retry in a moment', profile: 'profile not available',
     hours: 'Service hours', periods: 'Electoral periods', nav: 'F8 / Shift+F8: next / previous problem',
     profileError: 'Profile not loaded', checking: 'checking…', whole: 'whole message',
+    crashed: 'The checker failed on this text: sending stays blocked. Edit the text or retry.',
+    timeout: 'The checker timed out on this text: sending stays blocked. Edit the text or retry.',
+    'check-failed': 'the checker failed on this text', changed: 'the message changed during the check, retry',
     counts: (e, w, i) => `${e} error(s), ${w} warning(s), ${i} info`,
     sev: { error: 'Error', warning: 'Warning', info: 'Info' },
     quotes: ['“', '”'],
@@ -162,6 +168,13 @@ export function createPanel(ctl, container, { lang = ctl.lang, panelLabel = '' }
   const renderReport = () => {
     if (ctl.error) {
       status.textContent = `${t.profileError}: ${ctl.error.message}`;
+      status.className = 'bnd-status bnd-status-error';
+      list.replaceChildren();
+      renderPreview();
+      return;
+    }
+    if (ctl.checkError) {
+      status.textContent = t[ctl.checkError.code] ?? `${t['check-failed']}: ${ctl.checkError.message}`;
       status.className = 'bnd-status bnd-status-error';
       list.replaceChildren();
       renderPreview();
