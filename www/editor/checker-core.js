@@ -12,8 +12,7 @@
 //                    terminated (it may be stuck in a loop) and replaced on the next call;
 //   code 'destroyed' destroy() was called while the call was pending.
 
-const DEFAULT_PKG_URL = new URL('../pkg/banditore_checker/banditore_checker.js', import.meta.url);
-const DEFAULT_WORKER_URL = new URL('./checker-worker.js', import.meta.url);
+import { WORKER_URL as DEFAULT_WORKER_URL, PKG_URL as DEFAULT_PKG_URL, WASM_URL as DEFAULT_WASM_URL } from './checker-assets.js';
 
 /** Milliseconds: a 64 KB hostile message checks in well under a second; a stalled one never answers. */
 export const DEFAULT_TIMEOUTS = { load: 20000, check: 8000 };
@@ -60,7 +59,7 @@ function toError(err) {
 }
 
 class WorkerBackend {
-  constructor({ workerUrl = DEFAULT_WORKER_URL, wasmUrl, timeouts } = {}) {
+  constructor({ workerUrl = DEFAULT_WORKER_URL, wasmUrl = DEFAULT_WASM_URL, timeouts } = {}) {
     this.workerUrl = workerUrl;
     this.wasm = wasmUrl ? String(wasmUrl) : undefined;
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...timeouts };
@@ -144,7 +143,7 @@ class WorkerBackend {
 
 /** On the main thread (no Worker): no timeout can stop a synchronous call, but a trap is recovered. */
 class MainThreadBackend {
-  constructor({ pkgUrl = DEFAULT_PKG_URL, wasmUrl, loadModule } = {}) {
+  constructor({ pkgUrl = DEFAULT_PKG_URL, wasmUrl = DEFAULT_WASM_URL, loadModule } = {}) {
     this.pkgUrl = pkgUrl;
     this.wasm = wasmUrl;
     this.loadModule = loadModule;
@@ -251,10 +250,17 @@ export class CheckerClient {
 
 /**
  * Creates a client and loads the profile. `worker: false` keeps everything on the main thread.
- * Options for bundles: workerUrl, pkgUrl (the glue, main thread), wasmUrl, timeouts { load, check }.
+ * Options for bundles: baseUrl (the folder of the files below), or each of workerUrl, pkgUrl (the
+ * glue, main thread) and wasmUrl; timeouts { load, check }.
  * `signal` (an AbortSignal) cancels a load that is no longer wanted: its worker goes at once.
  */
-export async function createCheckerClient(profile, { lang = 'it', worker = true, signal, ...urls } = {}) {
+export async function createCheckerClient(profile, { lang = 'it', worker = true, signal, baseUrl, ...urls } = {}) {
+  if (baseUrl) {
+    // The same files, looked up in another folder (a bundle that did not carry them along).
+    const base = new URL(String(baseUrl).replace(/\/?$/, '/'), globalThis.location?.href);
+    const moved = (u) => u && new URL(String(u).split('/').pop(), base);
+    urls = { workerUrl: moved(DEFAULT_WORKER_URL), pkgUrl: moved(DEFAULT_PKG_URL), wasmUrl: moved(DEFAULT_WASM_URL), ...urls };
+  }
   const guard = (backend) => {
     const stop = () => backend.destroy();
     if (signal?.aborted) stop();

@@ -16,7 +16,7 @@ const answered = new WeakMap();
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 
 export class CheckerController extends EventTarget {
-  constructor(adapter, { profile, category = '', sendAt = '', lang = 'it', debounce = 250, worker = true, checker = {} } = {}) {
+  constructor(adapter, { profile, category = '', sendAt = '', lang = 'it', debounce = 250, worker = true, assetsUrl, checker = {} } = {}) {
     super();
     this.adapter = adapter;
     this.host = adapter.host;
@@ -26,7 +26,9 @@ export class CheckerController extends EventTarget {
     this.delay = debounce;
     this.worker = worker;
     // Passed to createCheckerClient: workerUrl, wasmUrl, pkgUrl, timeouts (bundled builds set them).
-    this.checkerOptions = checker;
+    // `assetsUrl`: the folder holding the checker's worker, glue and .wasm, when a bundler moved
+    // the code away from them (see docs/checker-api.md).
+    this.checkerOptions = assetsUrl ? { ...checker, baseUrl: assetsUrl } : checker;
     this.checkError = null; // the last check failed (crash, timeout): shown, and the gate stays closed
     this.profileLoads = 0;
     this.report = null;
