@@ -321,6 +321,7 @@ export class CheckerController extends EventTarget {
     this.adapter.mark([]);
     this.adapter.destroy?.();
     this.client?.destroy();
+    this.panel?.destroy();
   }
 }
 

@@ -99,9 +99,10 @@ export function createPanel(ctl, container, { lang = ctl.lang, panelLabel = '' }
     h('p', { class: 'bnd-hint', text: t.nav }),
     preview,
     live,
+    // Inside the panel's landmark (WCAG: no content outside landmarks), placed with fixed coordinates.
+    tip,
   );
   container.append(root);
-  doc.body.append(tip);
 
   catSelect.addEventListener('change', () => ctl.setCategory(catSelect.value));
   sendInput.addEventListener('change', () => ctl.setSendAt(romeLocalToRfc3339(sendInput.value) || ''));
@@ -253,12 +254,12 @@ export function createPanel(ctl, container, { lang = ctl.lang, panelLabel = '' }
     tip.className = `bnd-tip bnd-${finding.severity}`;
     tip.hidden = false;
     const view = doc.defaultView;
-    tip.style.left = `${Math.max(4, Math.min(rect.left + view.scrollX, view.scrollX + view.innerWidth - 340))}px`;
-    tip.style.top = `${rect.bottom + view.scrollY + 6}px`;
+    tip.style.left = `${Math.max(4, Math.min(rect.left, view.innerWidth - 340))}px`;
+    tip.style.top = `${rect.bottom + 6}px`;
     if (via === 'caret') live.textContent = `${finding.message} (${t.source}: ${finding.source})`;
   });
 
   renderControls();
   renderReport();
-  return { root, tip, destroy: () => (root.remove(), tip.remove()) };
+  return { root, tip, destroy: () => root.remove() };
 }

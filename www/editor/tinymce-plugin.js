@@ -39,7 +39,7 @@ function annotatorMarks(editor) {
 }
 
 /**
- * TinyMCE 4 has no annotator: spans with data-mce-bogus="1", which its serializer unwraps (they
+ * TinyMCE 4 has no usable annotator: spans with data-mce-bogus="1", which its serializer unwraps (they
  * never reach getContent()), one per text node the range crosses.
  */
 function bogusMarks(editor) {
@@ -293,7 +293,8 @@ export function registerTinyMcePlugin(tinymce = globalThis.tinymce, { assetsUrl,
     editor.on('init', () => {
       const css = options.assetsUrl ? new URL('checker-content.css', options.assetsUrl) : new URL('./checker-content.css', import.meta.url);
       editor.dom.loadCSS(css.href);
-      const marks = editor.annotator ? annotatorMarks(editor) : bogusMarks(editor);
+      // TinyMCE 4.8-4.9 have an annotator without removeAll(): bogus spans there too.
+      const marks = typeof editor.annotator?.removeAll === 'function' ? annotatorMarks(editor) : bogusMarks(editor);
       plugin.adapter = new TinyAdapter(editor, marks);
       plugin.controller = connect(plugin.adapter, options);
       const ctl = plugin.controller;
