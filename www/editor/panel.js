@@ -246,11 +246,13 @@ export function createPanel(ctl, container, { lang = ctl.lang, panelLabel = '' }
       return;
     }
     tipVia = via;
-    tip.replaceChildren(
+    // replaceChildren() would print a null child as the text "null" (issue 12 item 11).
+    const parts = [
       h('strong', { text: finding.message }),
       h('span', { class: 'bnd-tip-meta', text: `${finding.rule} · ${t.source}: ${finding.source}` }),
-      finding.fix != null ? h('span', { class: 'bnd-tip-fix', text: `${t.fix} ${quote(finding.fix)}` }) : null,
-    );
+    ];
+    if (finding.fix != null) parts.push(h('span', { class: 'bnd-tip-fix', text: `${t.fix} ${quote(finding.fix)}` }));
+    tip.replaceChildren(...parts);
     tip.className = `bnd-tip bnd-${finding.severity}`;
     tip.hidden = false;
     const view = doc.defaultView;
