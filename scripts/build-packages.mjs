@@ -177,6 +177,8 @@ export function buildWidget() {
   const refs = [...new Set(code.match(/\.\/[\w./-]+\.(?:wasm|css|js)\b/g) ?? [])].filter((r) => fs.existsSync(path.join(dist, r)));
   if (!refs.some((r) => r.endsWith('.wasm'))) throw new Error(`${entry} names no .wasm: the widget's layout changed, update build-packages.mjs`);
   for (const ref of refs) {
+    // Already named by a hash (should build-widget.mjs start doing it): leave it.
+    if (/\.[0-9a-f]{8,}\.\w+$/.test(ref)) continue;
     const file = path.join(dist, ref);
     const ext = path.extname(file);
     const name = writeHashed(path.dirname(file), path.basename(file, ext), ext, fs.readFileSync(file));

@@ -15,9 +15,10 @@ import { connect } from './attach-checker.js';
 import { navKey } from './marks.js';
 
 const NAME = 'banditore';
+// TinyMCE names the button by its tooltip: it must start with the visible text (WCAG 2.5.3).
 const UI = {
-  it: { button: 'Verifica invio', tooltip: 'Verifica il messaggio prima dell’invio (Ctrl+F8)' },
-  en: { button: 'Check before sending', tooltip: 'Check the message before sending (Ctrl+F8)' },
+  it: { button: 'Verifica invio', tooltip: 'Verifica invio: controlla il messaggio prima di pubblicarlo (Ctrl+F8)' },
+  en: { button: 'Check before sending', tooltip: 'Check before sending: the message, before it is published (Ctrl+F8)' },
 };
 
 /** TinyMCE 5+ annotations: TinyMCE wraps and unwraps them itself. */
