@@ -212,6 +212,8 @@ export function buildWidget() {
     sideEffects: true,
     keywords: ['comune', 'whatsapp', 'telegram', 'gdpr', 'informativa', 'custom-element', 'web-component', 'wasm'],
   };
+  // The Custom Elements Manifest, when the widget's build ships one (editors and IDEs read it).
+  if (fs.existsSync(path.join(dist, 'custom-elements.json'))) pkg.customElements = './dist/custom-elements.json';
   fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   return { dir, renamed };
 }
