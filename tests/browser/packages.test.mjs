@@ -243,14 +243,14 @@ window.result = { slice: text.slice(f.start, f.end), canSend: r.can_send, gate: 
   test('CKEditor 5 bundled from npm packages: the plugin\'s command, toolbar count, keyboard help, config defaults and marks', async () => {
     write(
       'ck-app.js',
-      `import { ClassicEditor, Essentials, Paragraph, Bold } from 'ckeditor5';
+      `import { ClassicEditor, Essentials, Paragraph, Bold, AccessibilityHelp } from 'ckeditor5';
 import { BanditoreChecker } from '@banditore/checker/ckeditor5';
 import 'ckeditor5/ckeditor5.css';
 import '@banditore/checker/checker.css';
 const editor = await ClassicEditor.create(document.getElementById('editor'), {
   licenseKey: 'GPL',
-  plugins: [Essentials, Paragraph, Bold, BanditoreChecker],
-  toolbar: ['bold', '|', 'banditoreCheck'],
+  plugins: [Essentials, Paragraph, Bold, AccessibilityHelp, BanditoreChecker],
+  toolbar: ['bold', '|', 'banditoreCheck', 'accessibilityHelp'],
   // esbuild does not carry new URL(..., import.meta.url) files along: point at the package's dist/.
   banditore: { profile: '/profiles/seveso.json', assetsUrl: '/editor/__site__/node_modules/@banditore/checker/dist/' },
 });
@@ -304,6 +304,14 @@ window.app = { editor };
       });
       assert.deepEqual(verdict, { allowed: false, rules: ['personal-data.phone'], selected: '347 123 4567' });
       await page.click('.bnd-ck-button');
+      // CKEditor's keyboard help (Alt+0) lists the plugin's keystrokes.
+      await page.click('.ck-editor__editable');
+      await page.keyboard.press('Alt+0');
+      await page.waitForSelector('.ck-accessibility-help-dialog');
+      const help = await page.textContent('.ck-accessibility-help-dialog');
+      assert.match(help, /Vai al problema successivo segnalato/);
+      assert.match(help, /Verifica il messaggio prima dell’invio/);
+      await page.keyboard.press('Escape');
       assert.equal(await page.evaluate(() => window.app.editor.getData()), `<p>${PHONE_TEXT}</p>`, 'no mark in the data');
       // With a finding selected and its tooltip shown: the panel, the button and the tooltip.
       const ours = await axeScan(page, { include: [['.bnd-panel'], ['.bnd-ck-button'], ['.bnd-tip']] });

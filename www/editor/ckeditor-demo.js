@@ -2,7 +2,7 @@
 // the browser build served at /vendor/ckeditor5/ (the plugin imports from 'ckeditor5', as an npm
 // install of CKEditor 5 resolves it).
 import {
-  ClassicEditor, Essentials, Paragraph, Heading, Bold, Italic, Strikethrough, Code, List, Link, BlockQuote, CodeBlock, Undo,
+  ClassicEditor, Essentials, Paragraph, Heading, Bold, Italic, Strikethrough, Code, List, Link, BlockQuote, CodeBlock, Undo, AccessibilityHelp,
 } from 'ckeditor5';
 import italiano from '/vendor/ckeditor5/translations/it.js';
 import { BanditoreChecker } from './ckeditor-plugin.js';
@@ -10,7 +10,7 @@ import { bindSwitcher, bindPublish, currentProfileId, profileUrl, expose } from 
 
 const editor = await ClassicEditor.create(document.getElementById('editor'), {
   licenseKey: 'GPL',
-  plugins: [Essentials, Paragraph, Heading, Bold, Italic, Strikethrough, Code, List, Link, BlockQuote, CodeBlock, Undo, BanditoreChecker],
+  plugins: [Essentials, Paragraph, Heading, Bold, Italic, Strikethrough, Code, List, Link, BlockQuote, CodeBlock, Undo, AccessibilityHelp, BanditoreChecker],
   toolbar: ['heading', '|', 'bold', 'italic', 'strikethrough', 'code', '|', 'bulletedList', 'numberedList', 'link', 'blockQuote', 'codeBlock', '|', 'undo', 'redo', '|', 'banditoreCheck'],
   language: 'it',
   translations: [italiano], // the editor's own UI in Italian, like the checker's panel
