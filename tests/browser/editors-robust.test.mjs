@@ -7,7 +7,7 @@ import { test as baseTest, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startHarness, ROOT, VIEWPORTS } from './harness.mjs';
+import { startHarness, ROOT, VIEWPORTS, axeScan, formatViolations } from './harness.mjs';
 
 const test = (name, fn) => baseTest(name, { timeout: 90000 }, fn);
 const fixture = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/fixtures/minimal-profile.json'), 'utf8'));
@@ -212,6 +212,8 @@ describe('item 5: a trap or a stall in the WASM', () => {
       assert.deepEqual(v, { allowed: false, reason: 'check-failed', event: false, eventReason: 'check-failed' });
       await page.click('#publish');
       await page.waitForSelector('#publish-result.demo-refused');
+      const violations = await axeScan(page);
+      assert.deepEqual(violations, [], `the failure state is accessible too:\n${formatViolations(violations)}`);
 
       // The trapped instance refuses every call: only a fresh one can check the next text.
       await setText(page, PHONE_TEXT);
