@@ -1,0 +1,390 @@
+// The plugin in a real WordPress 6.1 (Debian's package), MariaDB and PHP, driven by Chromium:
+// the settings page (a broken profile refused with its field named, a seed profile saved), the
+// block on a page and a visitor's consent and join under the strict CSP, a channel message in
+// the block editor (publishing locked by a phone number and an electoral slogan, fixed, then
+// published), the same in the classic editor, "Copia per WhatsApp" and the Italian interface.
+//
+// Run by integrations/wordpress/tests/run.sh (which installs and starts everything), or alone
+// with WP_STATE pointing at a site started by start-wordpress.sh.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, axeScan, formatViolations, shot } from '../../../tests/browser/harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(here, '../../..');
+const SEED = 'siracusa';
+const profileText = fs.readFileSync(path.join(ROOT, `pkg-config/${SEED}.json`), 'utf8');
+const profile = JSON.parse(profileText);
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const W = 'banditore-iscrizione';
+
+let state;
+let ownState = false;
+let url;
+let password;
+let browser;
+let admin; // a logged-in administrator's context
+
+before(async () => {
+  state = process.env.WP_STATE;
+  if (!state) {
+    state = fs.mkdtempSync(path.join(os.tmpdir(), 'banditore-wp-'));
+    ownState = true;
+    execFileSync('bash', [path.join(here, 'start-wordpress.sh'), state], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  url = fs.readFileSync(path.join(state, 'url'), 'utf8').trim();
+  password = fs.readFileSync(path.join(state, 'admin-password'), 'utf8').trim();
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  admin = await login('admin');
+});
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  if (ownState) execFileSync('bash', [path.join(here, 'stop-wordpress.sh'), state], { stdio: 'inherit' });
+});
+
+/** A new browser context logged in as `user`, recording page errors. */
+async function login(user) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'it-IT', timezoneId: 'Europe/Rome' });
+  const page = await context.newPage();
+  await page.goto(`${url}/wp-login.php`);
+  await page.fill('#user_login', user);
+  await page.fill('#user_pass', password);
+  await Promise.all([page.waitForNavigation(), page.click('#wp-submit')]);
+  assert.match(page.url(), /wp-admin/, `${user} logged in`);
+  await page.close();
+  return context;
+}
+
+/** A page of `context` with its errors collected. */
+async function open(context, where) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.errors = errors;
+  if (where) await page.goto(new URL(where, url).href);
+  return page;
+}
+
+const SETTINGS = '/wp-admin/options-general.php?page=banditore';
+
+describe('WordPress: settings', () => {
+  test('the profile route answers 404 before a profile is saved; only administrators reach the settings', async () => {
+    const res = await fetch(`${url}/index.php?rest_route=/banditore/v1/profile`);
+    assert.equal(res.status, 404);
+    const editor = await login('redattore');
+    const page = await open(editor, SETTINGS);
+    assert.match(await page.locator('body').textContent(), /non hai i permessi|not allowed|Non hai/i);
+    // The save handler refuses them too, even with a nonce of their own.
+    const res2 = await page.request.post(`${url}/wp-admin/admin-post.php`, { form: { action: 'banditore_save_profile', profile: profileText }, maxRedirects: 0 });
+    assert.ok([400, 403].includes(res2.status()), `an editor's save is refused (HTTP ${res2.status()})`);
+    await editor.close();
+  });
+
+  test('a broken profile is refused with the field named, in the browser and on the server', async () => {
+    const page = await open(admin, SETTINGS);
+    assert.equal(await page.locator('h2#banditore-profile-title').textContent(), 'Il profilo del comune');
+    const broken = JSON.parse(profileText);
+    broken.channels[0].invite_url = 'http://whatsapp.com/channel/0029Vau1S7v3mFY6qWhRCg1N';
+    const file = path.join(state, 'broken.json');
+    fs.writeFileSync(file, JSON.stringify(broken, null, 2));
+    await page.setInputFiles('#banditore-profile-file', file);
+    const errors = page.locator('#banditore-profile-errors');
+    await errors.waitFor({ state: 'visible' });
+    assert.match(await errors.textContent(), /channels\[0\]\.invite_url/);
+    assert.match(await errors.textContent(), /https/);
+    assert.equal(await page.locator('#banditore-profile-json').getAttribute('aria-invalid'), 'true');
+    // Submitting does not reach the server.
+    await page.click('#banditore-profile-submit');
+    await page.waitForTimeout(500);
+    assert.match(page.url(), /page=banditore$/);
+    assert.equal((await fetch(`${url}/index.php?rest_route=/banditore/v1/profile`)).status, 404, 'nothing stored');
+
+    // A forged submission that skips the browser's check: the server refuses what it can see.
+    await page.fill('#banditore-profile-json', '{"id": "x", "comune": {}');
+    await Promise.all([page.waitForNavigation(), page.evaluate(() => document.getElementById('banditore-profile-form').submit())]);
+    assert.match(page.url(), /banditore=refused/);
+    assert.match(await page.locator('#banditore-profile-errors').textContent(), /JSON/);
+    await page.fill('#banditore-profile-json', '{"id": "x"}');
+    await Promise.all([page.waitForNavigation(), page.evaluate(() => document.getElementById('banditore-profile-form').submit())]);
+    assert.match(await page.locator('#banditore-profile-errors').textContent(), /\$\.channels/);
+    assert.equal((await fetch(`${url}/index.php?rest_route=/banditore/v1/profile`)).status, 404, 'still nothing stored');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test('a seed profile is uploaded, validated, previewed and saved; the REST route serves it as application/json', async () => {
+    const page = await open(admin, SETTINGS);
+    await page.setInputFiles('#banditore-profile-file', path.join(ROOT, `pkg-config/${SEED}.json`));
+    await page.locator('#banditore-profile-status', { hasText: 'Il profilo è valido.' }).waitFor();
+    assert.equal(await page.locator('#banditore-profile-errors').isHidden(), true);
+    // The preview is the real widget with the profile not yet saved.
+    const preview = page.locator(`#banditore-preview-box ${W}`);
+    await page.waitForSelector(`#banditore-preview-box ${W}[data-state="ready"]`, { timeout: 20_000 });
+    assert.ok((await preview.evaluate((el) => el.shadowRoot.textContent)).includes(profile.comune.name));
+    await shot(page, 'wordpress-settings-valid');
+    await Promise.all([page.waitForNavigation(), page.click('#banditore-profile-submit')]);
+    assert.match(page.url(), /banditore=saved/);
+    assert.match(await page.locator('.notice-success').textContent(), /Profilo salvato/);
+    assert.equal(await page.locator('#banditore-profile-json').inputValue(), profileText, 'the textarea holds what was stored');
+
+    const res = await fetch(`${url}/index.php?rest_route=/banditore/v1/profile`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type'), /^application\/json/);
+    assert.equal(await res.text(), profileText, 'served byte for byte');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+});
+
+/** Creates a category from the admin UI; returns its id. */
+async function createCategory(page, name, slug) {
+  await page.goto(`${url}/wp-admin/edit-tags.php?taxonomy=category`);
+  await page.fill('#tag-name', name);
+  await page.fill('#tag-slug', slug);
+  await page.click('#submit');
+  const row = page.locator('#the-list tr', { hasText: name }).first();
+  await row.waitFor();
+  return Number((await row.getAttribute('id')).replace('tag-', ''));
+}
+
+describe('WordPress: the widget', () => {
+  let pageUrl;
+
+  test('the block is inserted on a page from the inserter, with remember and lang in the sidebar', async () => {
+    const page = await open(admin, '/wp-admin/post-new.php?post_type=page');
+    await closeWelcomeGuide(page);
+    await page.locator('.editor-post-title__input, [aria-label="Add title"]').first().fill('Iscriviti al canale');
+    await page.getByRole('button', { name: /Toggle block inserter|Add block/ }).first().click();
+    await page.getByPlaceholder(/Search/).fill('Banditore');
+    await page.getByRole('option', { name: /Iscrizione al canale/ }).click();
+    const block = page.locator('[data-type="banditore/iscrizione"]');
+    await block.waitFor();
+    await block.click();
+    await page.getByRole('checkbox', { name: /Ricorda il consenso/ }).check();
+    await page.getByRole('combobox', { name: 'Lingua' }).selectOption('it');
+    await publish(page);
+    pageUrl = await page.evaluate(() => wp.data.select('core/editor').getPermalink());
+    assert.ok(pageUrl, 'published');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test('a visitor goes through policy, informativa, consent and join under the strict CSP; nothing from other hosts, no cookies', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await open(context);
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    // The strict CSP on the whole page: WordPress's own inline scripts are refused, the widget
+    // must work all the same (it has no inline script or style).
+    await page.route(pageUrl, async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': STRICT_CSP } });
+    });
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push({ uri: e.blockedURI, source: e.sourceFile, directive: e.violatedDirective }));
+    });
+    await page.goto(pageUrl);
+    const widget = page.locator(W);
+    assert.equal(await widget.getAttribute('remember'), '');
+    assert.equal(await widget.getAttribute('lang'), 'it');
+    await page.waitForSelector(`${W}[data-state="ready"]`, { timeout: 20_000 });
+    assert.equal(await widget.getAttribute('data-step'), 'policy');
+    const press = (name) => widget.getByRole('button', { name, exact: true }).click();
+    await press('Continua');
+    assert.equal(await widget.getAttribute('data-step'), 'informativa');
+    await press('Continua');
+    assert.equal(await widget.getAttribute('data-step'), 'consent');
+    const boxes = widget.locator('input[type=checkbox]');
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+    await press('Acconsento e continuo');
+    assert.equal(await widget.getAttribute('data-step'), 'join');
+    assert.equal(await widget.locator('[data-join=link]').getAttribute('href'), profile.channels[0].invite_url);
+    const violations = await axeScan(page, { include: [W] });
+    assert.equal(violations.length, 0, formatViolations(violations));
+    await shot(page, 'wordpress-widget-join');
+
+    const origin = new URL(url).origin;
+    assert.deepEqual(requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:') && !r.startsWith('blob:')), [], 'no third-party request');
+    assert.deepEqual(await context.cookies(), [], 'no cookies');
+    const own = (await page.evaluate(() => window.__violations)).filter((v) => /banditore/.test(`${v.uri} ${v.source}`));
+    assert.deepEqual(own, [], 'the widget needs nothing the strict CSP refuses');
+    assert.deepEqual(page.errors.filter((e) => /banditore/i.test(e)), []);
+    // remember: a returning visitor goes straight to the link.
+    await page.reload();
+    await page.waitForSelector(`${W}[data-state="ready"]`, { timeout: 20_000 });
+    assert.equal(await widget.getAttribute('data-step'), 'join');
+    await context.close();
+  });
+
+  test('the shortcode renders the element; pages without the widget load none of it', async () => {
+    const page = await open(admin, '/wp-admin/post-new.php?post_type=page');
+    await closeWelcomeGuide(page);
+    await page.evaluate(() => {
+      const { createBlock } = wp.blocks;
+      wp.data.dispatch('core/editor').editPost({ title: 'Shortcode' });
+      wp.data.dispatch('core/block-editor').insertBlocks([createBlock('core/shortcode', { text: '[banditore_iscrizione lang="en" loading="lazy"]' })]);
+    });
+    await publish(page);
+    const shortUrl = await page.evaluate(() => wp.data.select('core/editor').getPermalink());
+    const html = await (await fetch(shortUrl)).text();
+    assert.match(html, /<banditore-iscrizione profile="[^"]*banditore(%2F|\/)v1(%2F|\/)profile[^"]*" lang="en" heading-level="2" loading="lazy">/);
+    assert.match(html, /<script type="module" src="[^"]*\/banditore\/assets\/widget\/banditore-iscrizione\.js/);
+    const home = await (await fetch(`${url}/`)).text();
+    assert.doesNotMatch(home, /banditore-iscrizione\.js/, 'the home page does not load the widget');
+    await page.close();
+  });
+});
+
+async function closeWelcomeGuide(page) {
+  await page.waitForFunction(() => window.wp?.data?.select('core/editor')?.getCurrentPostType());
+  await page.evaluate(() => {
+    const ep = wp.data.select('core/edit-post');
+    if (ep.isFeatureActive('welcomeGuide')) wp.data.dispatch('core/edit-post').toggleFeature('welcomeGuide');
+  });
+  await page.locator('.edit-post-welcome-guide').waitFor({ state: 'detached', timeout: 2000 }).catch(() => {});
+}
+
+/** Publishes from the block editor (the button, then the pre-publish panel's button). */
+async function publish(page) {
+  await page.locator('.editor-post-publish-panel__toggle').click();
+  await page.locator('.editor-post-publish-panel .editor-post-publish-button').click();
+  await page.waitForFunction(() => wp.data.select('core/editor').isCurrentPostPublished(), null, { timeout: 20_000 });
+}
+
+const MESSAGE = 'Avviso: lavori in via Roma. Per info chiamate il 333 1234567.';
+const SLOGAN = ' Scegli il cambiamento!';
+
+describe('WordPress: the checker in the block editor', () => {
+  let catId;
+
+  test('a category is marked as "messaggio per il canale" in the settings', async () => {
+    const page = await open(admin);
+    catId = await createCategory(page, 'Pubblica utilità', 'pubblica-utilita');
+    await page.goto(`${url}${SETTINGS}`);
+    await page.getByRole('checkbox', { name: 'Pubblica utilità' }).check();
+    await Promise.all([page.waitForNavigation(), page.click('#banditore-channel-submit')]);
+    assert.equal(await page.getByRole('checkbox', { name: 'Pubblica utilità' }).isChecked(), true);
+    await page.close();
+  });
+
+  test('a post with a phone number and an electoral slogan: findings, marks, publishing locked; fixed, then published; Copia per WhatsApp', async () => {
+    await admin.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+    const page = await open(admin, '/wp-admin/post-new.php');
+    await closeWelcomeGuide(page);
+    const sel = (fn, ...args) => page.evaluate(fn, ...args);
+    await page.locator('.editor-post-title__input, [aria-label="Add title"]').first().fill('Lavori in via Roma');
+    // Not a message for the channel yet: nothing locked.
+    assert.equal(await sel(() => wp.data.select('core/editor').isPostSavingLocked()), false);
+
+    // The category, from the post's sidebar.
+    await page.getByRole('button', { name: 'Post', exact: true }).click().catch(() => {});
+    const catBox = page.getByRole('checkbox', { name: 'Pubblica utilità' });
+    if (!(await catBox.isVisible())) await page.getByRole('button', { name: 'Categories' }).click();
+    await catBox.check();
+
+    // The text, typed into a paragraph.
+    await page.locator('.block-editor-default-block-appender__content, [aria-label="Add default block"]').first().click();
+    await page.keyboard.type(MESSAGE + SLOGAN);
+    await page.waitForFunction(() => {
+      const s = window.banditoreBlockEditor?.state;
+      return s && s.report && !s.dirty && s.findings.some((f) => f.rule === 'political');
+    }, null, { timeout: 20_000 });
+    const rules = await sel(() => window.banditoreBlockEditor.state.findings.filter((f) => f.severity === 'error').map((f) => f.rule));
+    assert.deepEqual(rules.sort(), ['personal-data.phone', 'political']);
+    assert.equal(await sel(() => window.banditoreBlockEditor.state.category), 'pubblica-utilita', "the post's category");
+    assert.equal(await sel(() => wp.data.select('core/editor').isPostSavingLocked()), true, 'publishing is locked');
+    // Marks on the offending text (annotations, never saved).
+    const marks = page.locator('.editor-styles-wrapper mark.annotation-text-banditore-error');
+    await marks.first().waitFor();
+    assert.deepEqual(await marks.allTextContents(), ['333 1234567', 'Scegli il cambiamento']);
+    assert.doesNotMatch(await sel(() => wp.data.select('core/editor').getEditedPostContent()), /annotation|<mark/);
+
+    // The sidebar lists them, with jump-to and fixes.
+    await page.getByRole('button', { name: 'Controllo del messaggio per il canale' }).first().click();
+    const sidebar = page.locator('.banditore-panel').first();
+    await sidebar.locator('.banditore-finding[data-rule="political"]').waitFor();
+    assert.match(await sidebar.textContent(), /Pubblicazione bloccata/);
+    await shot(page, 'wordpress-block-editor-locked');
+    await sidebar.locator('.banditore-finding[data-rule="political"] .banditore-go').click();
+    const picked = await sel(() => {
+      const be = wp.data.select('core/block-editor');
+      return { start: be.getSelectionStart().offset, end: be.getSelectionEnd().offset };
+    });
+    assert.deepEqual(picked, { start: MESSAGE.length + 1, end: MESSAGE.length + 1 + 'Scegli il cambiamento'.length }, 'jump-to selects the slogan');
+    // The phone number's fix, from the panel.
+    await sidebar.locator('.banditore-finding[data-rule="personal-data.phone"] .banditore-fix').click();
+    await page.waitForFunction(() => !window.banditoreBlockEditor.state.findings.some((f) => f.rule === 'personal-data.phone'), null, { timeout: 10_000 });
+    // The slogan is deleted by hand (it is selected after jump-to).
+    await sidebar.locator('.banditore-finding[data-rule="political"] .banditore-go').click();
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace'); // the "!" left: "... 1234567. !" -> "... 1234567. "
+    await page.waitForFunction(() => {
+      const s = window.banditoreBlockEditor.state;
+      return s.report && !s.dirty && s.report.can_send;
+    }, null, { timeout: 10_000 });
+    assert.equal(await sel(() => wp.data.select('core/editor').isPostSavingLocked()), false, 'unlocked once fixed');
+    assert.equal(await marks.count(), 0);
+
+    // Copia per WhatsApp: the message as it will be sent.
+    await sidebar.locator('.banditore-copy-button').click();
+    await sidebar.locator('.banditore-copy-status', { hasText: 'Copiato' }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, /^Avviso: lavori in via Roma\. Per info chiamate il 333 \*+\.\s*$/);
+
+    // The pre-publish panel shows the check, and publishing goes through.
+    await page.locator('.editor-post-publish-panel__toggle').click();
+    await page.locator('.banditore-prepublish').waitFor();
+    assert.match(await page.locator('.banditore-prepublish').textContent(), /Nessun problema/);
+    await page.locator('.editor-post-publish-panel .editor-post-publish-button').click();
+    await page.waitForFunction(() => wp.data.select('core/editor').isCurrentPostPublished(), null, { timeout: 20_000 });
+    const saved = await sel(() => wp.data.select('core/editor').getEditedPostContent());
+    assert.doesNotMatch(saved, /1234567|cambiamento|<mark/);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+});
+
+describe('WordPress: the checker in the classic editor (TinyMCE 4.9)', () => {
+  test('errors close Publish; the panel beside the editor; fixed, then published', async () => {
+    const page = await open(admin, '/wp-admin/post-new.php?classic-editor=1');
+    await page.waitForFunction(() => window.tinymce?.get('content')?.initialized);
+    assert.match(await page.evaluate(() => tinymce.majorVersion + '.' + tinymce.minorVersion), /^4\./);
+    await page.fill('#title', 'Lavori in via Roma (classico)');
+    await page.locator('#categorychecklist label', { hasText: 'Pubblica utilità' }).locator('input').check();
+    const frame = page.frameLocator('#content_ifr');
+    await frame.locator('body').click();
+    await page.keyboard.type(MESSAGE + SLOGAN);
+    const panel = page.locator('#banditore-classic-panel');
+    await panel.locator('.bnd-finding').first().waitFor({ timeout: 20_000 });
+    assert.match(await panel.textContent(), /333 1234567|cellulare/);
+    await frame.locator('[data-bnd-index]').first().waitFor();
+    await shot(page, 'wordpress-classic-locked');
+    // Publish is refused with a message; the post stays a draft.
+    await page.click('#publish');
+    await page.locator('#banditore-classic-gate', { hasText: /errori/ }).waitFor();
+    assert.match(page.url(), /post-new\.php/);
+    // Fix: the phone number's fix from the panel, then the slogan removed.
+    await panel.locator('.bnd-fix').first().click();
+    await page.evaluate((slogan) => {
+      const ed = tinymce.get('content');
+      ed.setContent(ed.getContent().replace(slogan.trim(), ''));
+      ed.fire('input');
+    }, SLOGAN);
+    await page.waitForFunction(() => window.banditoreClassic.allowed, null, { timeout: 10_000 });
+    await Promise.all([page.waitForNavigation(), page.click('#publish')]);
+    assert.match(page.url(), /post\.php\?post=\d+&action=edit/);
+    const content = await page.evaluate(() => tinymce.get('content').getContent());
+    assert.doesNotMatch(content, /1234567|cambiamento|data-bnd/);
+    assert.match(await page.locator('#post-status-display').textContent(), /Pubblicato|Published/);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+});
