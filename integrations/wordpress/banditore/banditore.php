@@ -33,9 +33,11 @@ require_once __DIR__ . '/includes/channel.php';
 require_once __DIR__ . '/includes/block-editor.php';
 require_once __DIR__ . '/includes/classic-editor.php';
 
+// Before anything else on init: the block's and the scripts' strings are translated there.
 add_action(
 	'init',
 	static function () {
 		load_plugin_textdomain( 'banditore', false, dirname( plugin_basename( BANDITORE_FILE ) ) . '/languages' );
-	}
+	},
+	0
 );

@@ -21,3 +21,7 @@ add_action( 'edit_form_top', static function () {
 		echo '<input type="hidden" name="classic-editor" value="1">';
 	}
 } );
+// No block directory: its search asks WordPress.org, which the tests cannot reach.
+remove_action( 'enqueue_block_editor_assets', 'wp_enqueue_editor_block_directory_assets' );
+// No mail from the installer (there is no sendmail).
+add_filter( 'pre_wp_mail', '__return_false' );

@@ -3,7 +3,7 @@
 # PHP 8.2's CLI (its built-in server serves WordPress on loopback) and gettext's msgfmt.
 # Installs only what is missing; seconds when everything is there.
 set -euo pipefail
-pkgs=(wordpress wordpress-theme-twentytwentythree mariadb-server php8.2-cli php8.2-mysql php8.2-mbstring
+pkgs=(wordpress wordpress-l10n wordpress-theme-twentytwentythree mariadb-server php8.2-cli php8.2-mysql php8.2-mbstring
   php8.2-xml php8.2-curl gettext)
 missing=()
 for p in "${pkgs[@]}"; do

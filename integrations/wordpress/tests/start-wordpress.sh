@@ -33,6 +33,8 @@ mariadb --no-defaults --socket="$sock" -uroot -e "CREATE DATABASE wordpress CHAR
 wp="$state/wp"
 cp -rL /usr/share/wordpress "$wp"
 rm -f "$wp/.htaccess"
+# Italian only, of Debian's wordpress-l10n catalogues (the site and its admin are in Italian).
+find "$wp/wp-content/languages" -type f ! -name '*it_IT*' -delete 2>/dev/null || true
 ln -s "$plugin" "$wp/wp-content/plugins/banditore"
 mkdir -p "$wp/wp-content/uploads" "$wp/wp-content/mu-plugins"
 cp "$here/mu-plugin-test.php" "$wp/wp-content/mu-plugins/"

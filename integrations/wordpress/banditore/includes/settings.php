@@ -99,7 +99,7 @@ function banditore_settings_page(): void {
 							</ul>
 						<?php endif; ?>
 					</div>
-					<?php submit_button( __( 'Save profile', 'banditore' ), 'primary', 'submit', true, array( 'id' => 'banditore-profile-submit' ) ); ?>
+					<?php submit_button( __( 'Save profile', 'banditore' ), 'primary', 'banditore_submit', true, array( 'id' => 'banditore-profile-submit' ) ); ?>
 				</form>
 			</section>
 			<section class="banditore-preview" aria-labelledby="banditore-preview-title">
@@ -132,7 +132,7 @@ function banditore_settings_page(): void {
 						<label><input type="checkbox" name="categories[]" value="<?php echo esc_attr( (string) $cat->term_id ); ?>" <?php checked( in_array( (int) $cat->term_id, $channel['categories'], true ) ); ?>> <?php echo esc_html( $cat->name ); ?></label><br>
 					<?php endforeach; ?>
 				</fieldset>
-				<?php submit_button( __( 'Save settings', 'banditore' ), 'secondary', 'submit', true, array( 'id' => 'banditore-channel-submit' ) ); ?>
+				<?php submit_button( __( 'Save settings', 'banditore' ), 'secondary', 'banditore_submit', true, array( 'id' => 'banditore-channel-submit' ) ); ?>
 			</form>
 		</section>
 	</div>
@@ -161,7 +161,10 @@ function banditore_save_profile(): void {
 		$json = wp_unslash( $_POST['profile'] );
 	}
 	// phpcs:enable
-	$json     = preg_replace( '/^\xEF\xBB\xBF/', '', $json ); // A BOM from Windows editors.
+	$json = preg_replace( '/^\xEF\xBB\xBF/', '', $json ); // A BOM from Windows editors.
+	// A form sends a textarea's line ends as CRLF. JSON strings cannot hold a raw line end, so
+	// only whitespace between tokens changes: the profile is stored as the file had it.
+	$json     = str_replace( "\r\n", "\n", $json );
 	$problems = banditore_profile_problems( $json );
 	if ( $problems ) {
 		set_transient( banditore_flash_key(), $problems, 300 );

@@ -267,7 +267,10 @@
           text: ctl.lastText || '',
         });
       };
-      ['profile', 'report', 'focus', 'gate'].forEach(function (ev) { ctl.addEventListener(ev, sync); });
+      // Read after the event's turn: the controller marks the report fresh (dirty = false)
+      // only once its 'report' listeners have run.
+      var later = function () { queueMicrotask(sync); };
+      ['profile', 'report', 'focus', 'gate'].forEach(function (ev) { ctl.addEventListener(ev, later); });
       // Every edit makes the last report stale: publishing stays locked until the next check.
       adapter.onChange(function () { setState({ dirty: true }); });
       return ctl.ready.then(function () {

@@ -124,7 +124,8 @@ form.addEventListener('submit', async (ev) => {
   status.textContent = t.checking;
   if (await check()) {
     submitting = true;
-    form.submit();
+    // The prototype's method: a control named "submit" would shadow form.submit.
+    HTMLFormElement.prototype.submit.call(form);
   } else {
     errors.hidden ? status.focus?.() : errors.focus();
   }

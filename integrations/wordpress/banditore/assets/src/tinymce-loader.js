@@ -121,7 +121,8 @@
       setPublish(!!ctl.report && ctl.report.can_send && !ctl.dirty && !ctl.error);
       if (state.allowed) gateMessage('');
     };
-    ['report', 'profile', 'gate'].forEach(function (e) { ctl.addEventListener(e, verdict); });
+    // After the event's turn: the controller marks its report fresh once the listeners ran.
+    ['report', 'profile', 'gate'].forEach(function (e) { ctl.addEventListener(e, function () { queueMicrotask(verdict); }); });
     verdict();
   }
 
