@@ -106,7 +106,9 @@
     if (b) b.setAttribute('aria-disabled', allowed ? 'false' : 'true');
   }
 
-  function watchPost(ctl) {
+  function watchPost(ctl, editor) {
+    // An edit makes the last verdict stale: Publish waits for the next check.
+    editor.on('input change ExecCommand Undo Redo', function () { setPublish(false); });
     var apply = function () {
       var known = (ctl.client && ctl.client.categories || []).map(function (c) { return c.id; });
       ctl.setCategory(postCategory(known));
@@ -175,7 +177,7 @@
         onReady: function (ctl) {
           if (isPost) {
             state.ctl = ctl;
-            watchPost(ctl);
+            watchPost(ctl, editor);
           }
         },
       };
