@@ -367,12 +367,19 @@ describe('WordPress: the checker in the classic editor (TinyMCE 4.9)', () => {
     await frame.locator('body').click();
     await page.keyboard.type(MESSAGE + SLOGAN);
     const panel = page.locator('#banditore-classic-panel');
-    await panel.locator('.bnd-finding').first().waitFor({ timeout: 20_000 });
-    assert.match(await panel.textContent(), /333 1234567|cellulare/);
+    await page.waitForFunction(() => {
+      const c = window.banditoreClassic?.ctl;
+      return c && !c.dirty && c.findings.some((f) => f.rule === 'political');
+    }, null, { timeout: 20_000 });
+    const errors = await page.evaluate(() => window.banditoreClassic.ctl.findings.filter((f) => f.severity === 'error').map((f) => f.rule));
+    assert.deepEqual(errors.sort(), ['personal-data.phone', 'political']);
+    assert.equal(await page.evaluate(() => window.banditoreClassic.ctl.category), 'pubblica-utilita', "the post's category");
+    assert.match(await panel.textContent(), /cellulare/);
     await frame.locator('[data-bnd-index]').first().waitFor();
     await shot(page, 'wordpress-classic-locked');
-    // Publish is refused with a message; the post stays a draft.
-    await page.click('#publish');
+    // Publish is marked unavailable, and a click anyway is refused with a message; the post stays a draft.
+    assert.equal(await page.locator('#publish').getAttribute('aria-disabled'), 'true');
+    await page.locator('#publish').click({ force: true });
     await page.locator('#banditore-classic-gate', { hasText: /errori/ }).waitFor();
     assert.match(page.url(), /post-new\.php/);
     // Fix: the phone number's fix from the panel, then the slogan removed.
@@ -384,10 +391,14 @@ describe('WordPress: the checker in the classic editor (TinyMCE 4.9)', () => {
     }, SLOGAN);
     await page.waitForFunction(() => window.banditoreClassic.allowed, null, { timeout: 10_000 });
     await Promise.all([page.waitForNavigation(), page.click('#publish')]);
+    const id = new URL(page.url()).searchParams.get('post');
     assert.match(page.url(), /post\.php\?post=\d+&action=edit/);
-    const content = await page.evaluate(() => tinymce.get('content').getContent());
-    assert.doesNotMatch(content, /1234567|cambiamento|data-bnd/);
-    assert.match(await page.locator('#post-status-display').textContent(), /Pubblicato|Published/);
+    // Published: the public page shows the fixed message, with no trace of the marks.
+    const res = await fetch(`${url}/?p=${id}`);
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /Per info chiamate il 333 \*{7}/);
+    assert.doesNotMatch(html, /1234567|cambiamento|data-bnd|bnd-mark/);
     assert.deepEqual(page.errors, []);
     await page.close();
   });
