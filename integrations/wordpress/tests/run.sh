@@ -12,6 +12,7 @@ echo "   (packages ready in $((SECONDS - t0)) s)"
 for f in integrations/wordpress/banditore/*.php integrations/wordpress/banditore/includes/*.php "$here"/*.php; do
   php -l "$f" >/dev/null || { php -l "$f"; exit 1; }
 done
+bash integrations/wordpress/i18n.sh --check
 bash integrations/wordpress/build.sh
 state=$(mktemp -d "${TMPDIR:-/tmp}/banditore-wp.XXXXXX")
 cleanup() {

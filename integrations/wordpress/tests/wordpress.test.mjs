@@ -85,6 +85,10 @@ describe('WordPress: settings', () => {
     const res2 = await page.request.post(`${url}/wp-admin/admin-post.php`, { form: { action: 'banditore_save_profile', profile: profileText }, maxRedirects: 0 });
     assert.ok([400, 403].includes(res2.status()), `an editor's save is refused (HTTP ${res2.status()})`);
     await editor.close();
+    // An administrator's request without the form's nonce is refused too.
+    const forged = await admin.request.post(`${url}/wp-admin/admin-post.php`, { form: { action: 'banditore_save_profile', profile: profileText }, maxRedirects: 0 });
+    assert.equal(forged.status(), 403, 'no nonce, no save');
+    assert.equal((await fetch(`${url}/index.php?rest_route=/banditore/v1/profile`)).status, 404);
   });
 
   test('a broken profile is refused with the field named, in the browser and on the server', async () => {
@@ -100,6 +104,8 @@ describe('WordPress: settings', () => {
     assert.match(await errors.textContent(), /channels\[0\]\.invite_url/);
     assert.match(await errors.textContent(), /https/);
     assert.equal(await page.locator('#banditore-profile-json').getAttribute('aria-invalid'), 'true');
+    const violations = await axeScan(page, { include: ['.banditore-settings'] });
+    assert.equal(violations.length, 0, formatViolations(violations));
     // Submitting does not reach the server.
     await page.click('#banditore-profile-submit');
     await page.waitForTimeout(500);
@@ -289,9 +295,9 @@ describe('WordPress: the checker in the block editor', () => {
     await sel(() => wp.data.dispatch('core/edit-post').openGeneralSidebar('edit-post/document'));
     await page.locator('.edit-post-sidebar').waitFor();
     const catBox = page.getByRole('checkbox', { name: 'Pubblica utilità' });
-    if (!(await page.locator('.editor-post-taxonomies__hierarchical-terms-list').count())) {
-      await page.locator('.edit-post-sidebar').getByRole('button', { name: /^(Categorie|Categories)$/ }).click();
-    }
+    // The panel's open state is a user preference kept across visits: open it only if closed.
+    const catPanel = page.locator('.edit-post-sidebar').getByRole('button', { name: /^(Categorie|Categories)$/ });
+    if ((await catPanel.getAttribute('aria-expanded')) !== 'true') await catPanel.click();
     await catBox.check();
 
     // The text, typed into a paragraph.
@@ -305,17 +311,22 @@ describe('WordPress: the checker in the block editor', () => {
     assert.deepEqual(rules.sort(), ['personal-data.phone', 'political']);
     assert.equal(await sel(() => window.banditoreBlockEditor.state.category), 'pubblica-utilita', "the post's category");
     assert.equal(await sel(() => wp.data.select('core/editor').isPostSavingLocked()), true, 'publishing is locked');
+    // The editor says why, with a way to the findings.
+    const notice = page.locator('.components-notice', { hasText: 'Pubblicazione bloccata' });
+    await notice.waitFor();
+    await notice.getByRole('button', { name: 'Vedi i problemi' }).click();
     // Marks on the offending text (annotations, never saved).
     const marks = page.locator('.editor-styles-wrapper mark.annotation-text-banditore-error');
     await marks.first().waitFor();
     assert.deepEqual(await marks.allTextContents(), ['333 1234567', 'Scegli il cambiamento']);
     assert.doesNotMatch(await sel(() => wp.data.select('core/editor').getEditedPostContent()), /annotation|<mark/);
 
-    // The sidebar lists them, with jump-to and fixes.
-    await page.getByRole('button', { name: 'Controllo del messaggio per il canale' }).first().click();
+    // The sidebar (opened by the notice's button) lists them, with jump-to and fixes.
     const sidebar = page.locator('.banditore-panel').first();
     await sidebar.locator('.banditore-finding[data-rule="political"]').waitFor();
     assert.match(await sidebar.textContent(), /Pubblicazione bloccata/);
+    const violations = await axeScan(page, { include: ['.banditore-panel'] });
+    assert.equal(violations.length, 0, formatViolations(violations));
     await shot(page, 'wordpress-block-editor-locked');
     await sidebar.locator('.banditore-finding[data-rule="political"] .banditore-go').click();
     const picked = await sel(() => {
@@ -336,6 +347,7 @@ describe('WordPress: the checker in the block editor', () => {
     }, null, { timeout: 10_000 });
     assert.equal(await sel(() => wp.data.select('core/editor').isPostSavingLocked()), false, 'unlocked once fixed');
     assert.equal(await marks.count(), 0);
+    assert.equal(await notice.count(), 0, 'the notice goes with the errors');
 
     // Copia per WhatsApp: the message as it will be sent.
     await sidebar.locator('.banditore-copy-button').click();
@@ -353,6 +365,50 @@ describe('WordPress: the checker in the block editor', () => {
     assert.doesNotMatch(saved, /1234567|cambiamento|<mark/);
     assert.deepEqual(page.errors, []);
     await page.close();
+  });
+});
+
+describe('WordPress: the message context and the English interface', () => {
+  test("the sending time is the post's scheduled date, from the site's time zone to UTC; an unscheduled post is sent now", async () => {
+    const page = await open(admin, '/wp-admin/post-new.php');
+    await closeWelcomeGuide(page);
+    const catId = await page.evaluate(() => Number(Object.entries(window.banditoreEditor.categorySlug).find(([, slug]) => slug === 'pubblica-utilita')[0]));
+    await page.evaluate((id) => wp.data.dispatch('core/editor').editPost({ categories: [id] }), catId);
+    await page.waitForFunction(() => window.banditoreBlockEditor.state.active && window.banditoreBlockEditor.state.report);
+    assert.equal(await page.evaluate(() => window.banditoreBlockEditor.state.sendAt), '');
+    // 4 May 2030, 09:30 in Rome (summer time, UTC+2); 4 December 2030, 09:30 (UTC+1).
+    await page.evaluate(() => wp.data.dispatch('core/editor').editPost({ date: '2030-05-04T09:30:00' }));
+    await page.waitForFunction(() => window.banditoreBlockEditor.state.sendAt === '2030-05-04T07:30:00Z', null, { timeout: 5000 });
+    await page.evaluate(() => wp.data.dispatch('core/editor').editPost({ date: '2030-12-04T09:30:00' }));
+    await page.waitForFunction(() => window.banditoreBlockEditor.controller.sendAt === '2030-12-04T08:30:00Z', null, { timeout: 5000 });
+    // Without the marked category the post is no message for the channel: no check, no lock.
+    await page.evaluate(() => wp.data.dispatch('core/editor').editPost({ categories: [] }));
+    await page.waitForFunction(() => !window.banditoreBlockEditor.state.active);
+    assert.equal(await page.evaluate(() => wp.data.select('core/editor').isPostSavingLocked()), false);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test('a user whose language is English gets the panel and the findings in English', async () => {
+    const editor = await login('redattore');
+    const profilePage = await open(editor, '/wp-admin/profile.php');
+    await profilePage.selectOption('#locale', { label: 'English (United States)' });
+    await Promise.all([profilePage.waitForNavigation(), profilePage.click('#submit')]);
+    await profilePage.close();
+    const page = await open(editor, '/wp-admin/post-new.php');
+    await closeWelcomeGuide(page);
+    const catId = await page.evaluate(() => Number(Object.entries(window.banditoreEditor.categorySlug).find(([, slug]) => slug === 'pubblica-utilita')[0]));
+    await page.evaluate((id) => wp.data.dispatch('core/editor').editPost({ categories: [id] }), catId);
+    await page.locator('.block-editor-default-block-appender__content').first().click();
+    await page.keyboard.type(MESSAGE);
+    await page.waitForFunction(() => window.banditoreBlockEditor.state.findings.some((f) => f.rule === 'personal-data.phone'), null, { timeout: 20_000 });
+    await page.evaluate(() => wp.data.dispatch('core/edit-post').openGeneralSidebar('banditore/banditore-sidebar'));
+    const sidebar = page.locator('.banditore-panel').first();
+    await sidebar.waitFor();
+    assert.match(await page.locator('.interface-complementary-area-header, .edit-post-sidebar').first().textContent(), /Channel message check/);
+    assert.match(await sidebar.textContent(), /Publishing is locked until the errors are fixed/);
+    assert.match(await sidebar.locator('.banditore-finding[data-rule="personal-data.phone"]').textContent(), /mobile|personal data/i);
+    await editor.close();
   });
 });
 
@@ -382,6 +438,8 @@ describe('WordPress: the checker in the classic editor (TinyMCE 4.9)', () => {
     await page.locator('#publish').click({ force: true });
     await page.locator('#banditore-classic-gate', { hasText: /errori/ }).waitFor();
     assert.match(page.url(), /post-new\.php/);
+    const violations = await axeScan(page, { include: ['#banditore-classic-panel'] });
+    assert.equal(violations.length, 0, formatViolations(violations));
     // Fix: the phone number's fix from the panel, then the slogan removed.
     await panel.locator('.bnd-fix').first().click();
     await page.evaluate((slogan) => {
@@ -390,6 +448,10 @@ describe('WordPress: the checker in the classic editor (TinyMCE 4.9)', () => {
       ed.fire('input');
     }, SLOGAN);
     await page.waitForFunction(() => window.banditoreClassic.allowed, null, { timeout: 10_000 });
+    // Copia per WhatsApp, from the panel.
+    await admin.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+    await panel.locator('.bnd-copy').click();
+    assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^Avviso: lavori in via Roma\. Per info chiamate il 333 \*{7}\.\s*$/);
     await Promise.all([page.waitForNavigation(), page.click('#publish')]);
     const id = new URL(page.url()).searchParams.get('post');
     assert.match(page.url(), /post\.php\?post=\d+&action=edit/);

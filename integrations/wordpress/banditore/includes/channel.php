@@ -62,6 +62,7 @@ function banditore_editor_strings(): array {
 		'checking'    => __( 'Checking…', 'banditore' ),
 		'ok'          => __( 'No problems found: the message can be sent.', 'banditore' ),
 		'locked'      => __( 'Publishing is locked until the errors are fixed.', 'banditore' ),
+		'open'        => __( 'See the findings', 'banditore' ),
 		'failed'      => __( 'The check could not run, so publishing stays locked:', 'banditore' ),
 		/* translators: 1: number of errors, 2: number of warnings. */
 		'counts'      => __( 'Errors: %1$d, warnings: %2$d', 'banditore' ),

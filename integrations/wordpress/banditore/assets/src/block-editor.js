@@ -14,6 +14,7 @@
   var data = wp.data;
   var t = cfg.strings;
   var LOCK = 'banditore';
+  var NOTICE = 'banditore-locked';
   var SOURCES = { error: 'banditore-error', warning: 'banditore-warning', info: 'banditore-info' };
   // Attribute holding each text block's rich text (core blocks of WordPress 6.1).
   var RICH = { 'core/paragraph': 'content', 'core/heading': 'content', 'core/list': 'values', 'core/preformatted': 'content', 'core/verse': 'content', 'core/code': 'content', 'core/list-item': 'content' };
@@ -43,13 +44,29 @@
     return !state.active || (!!state.report && state.report.can_send && !state.dirty && !state.error && !!cfg.profile);
   }
   var locked = false;
+  var noticeShown = false;
   function updateLock() {
     var want = !canPublish();
-    if (want === locked) return;
-    locked = want;
-    var ed = data.dispatch('core/editor');
-    if (want) ed.lockPostSaving(LOCK);
-    else ed.unlockPostSaving(LOCK);
+    if (want !== locked) {
+      locked = want;
+      var ed = data.dispatch('core/editor');
+      if (want) ed.lockPostSaving(LOCK);
+      else ed.unlockPostSaving(LOCK);
+    }
+    // Say why Publish is unavailable, but not for the moment a check takes after each keystroke.
+    var blocking = state.active && (!!state.error || (!!state.report && !state.report.can_send));
+    if (blocking === noticeShown) return;
+    noticeShown = blocking;
+    var notices = data.dispatch('core/notices');
+    if (!blocking) {
+      notices.removeNotice(NOTICE);
+      return;
+    }
+    notices.createNotice('warning', state.error ? t.failed + ' ' + state.error.message : t.locked, {
+      id: NOTICE,
+      isDismissible: false,
+      actions: [{ label: t.open, onClick: function () { data.dispatch('core/edit-post').openGeneralSidebar('banditore/banditore-sidebar'); } }],
+    });
   }
 
   // ---- is this post a message for the channel? --------------------------------------------
