@@ -7,7 +7,7 @@
  * Requires at least: 6.1
  * Requires PHP:      8.2
  * Author:            Banditore
- * License:           EUPL-1.2
+ * License:           EUPL-1.2 OR GPL-2.0-or-later
  * License URI:       https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12
  * Text Domain:       banditore
  * Domain Path:       /languages
@@ -15,8 +15,9 @@
  * @package Banditore
  */
 
-// EUPL-1.2 is compatible with GPL-2.0-or-later through its appendix of compatible licences
-// (GPL-2.0 and GPL-3.0 are listed): see README.md, "Licence".
+// Dual-licensed, at the licensee's choice: EUPL-1.2 (the project's licence) or GPL-2.0-or-later
+// (WordPress's, https://www.gnu.org/licenses/gpl-2.0.html), because GNU's list, which the
+// WordPress.org directory follows, does not count EUPL-1.2 alone as GPL-compatible: see README.md.
 
 defined( 'ABSPATH' ) || exit;
 
