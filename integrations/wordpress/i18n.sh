@@ -11,7 +11,7 @@ trap 'rm -f "$pot"' EXIT
 xgettext --language=PHP --from-code=UTF-8 --add-comments=translators: --no-wrap --sort-by-file \
   --keyword=__ --keyword=_e --keyword=esc_html__ --keyword=esc_html_e --keyword=esc_attr__ --keyword=esc_attr_e \
   --keyword=_x:1,2c --keyword=_n:1,2 --package-name=Banditore --package-version=0.1.0 \
-  --msgid-bugs-address=https://github.com/banditore/banditore/issues -o "$pot" banditore.php includes/*.php
+  -o "$pot" banditore.php includes/*.php
 sed -i 's/charset=CHARSET/charset=UTF-8/; /^"POT-Creation-Date/d; 1,4c\# Banditore: translation template.\n# This file is distributed under the same licence as the Banditore package (EUPL-1.2).' "$pot"
 strip() { grep -v '^#:' "$1"; }
 if [ "${1:-}" = "--check" ]; then

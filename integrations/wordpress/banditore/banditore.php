@@ -1,7 +1,6 @@
 <?php
 /**
  * Plugin Name:       Banditore
- * Plugin URI:        https://github.com/banditore/banditore
  * Description:       The comune's WhatsApp/Telegram channel as its policy and the law require: the subscription widget (block and shortcode) with the GDPR notice and consent, and the pre-send checker in the block editor and the classic editor.
  * Version:           0.1.0
  * Requires at least: 6.1
