@@ -39,7 +39,8 @@ ln -s "$plugin" "$wp/wp-content/plugins/banditore"
 mkdir -p "$wp/wp-content/uploads" "$wp/wp-content/mu-plugins"
 cp "$here/mu-plugin-test.php" "$wp/wp-content/mu-plugins/"
 
-port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+port=$(free_port)
 url="http://127.0.0.1:$port"
 salt() { head -c 48 /dev/urandom | base64 | tr -d '\n/+='; }
 cat > "$wp/wp-config.php" <<PHP
@@ -77,14 +78,26 @@ password=$(salt | head -c 20)
 echo "$password" > "$state/admin-password"
 WP_URL="$url" ADMIN_PASSWORD="$password" php "$here/install.php" "$wp" >"$log/install.log" 2>&1 || { cat "$log/install.log" >&2; exit 1; }
 
-# PHP's server, several workers: the block editor sends requests in parallel.
-PHP_CLI_SERVER_WORKERS=4 php -d display_errors=0 -d memory_limit=256M -d upload_max_filesize=2M \
-  -S "127.0.0.1:$port" -t "$wp" "$here/router.php" >"$log/php.log" 2>&1 &
-echo $! > "$state/php.pid"
-for _ in $(seq 1 100); do
-  curl -fsS -o /dev/null "$url/wp-login.php" 2>/dev/null && break
-  sleep 0.2
+# PHP's server, several workers: the block editor sends requests in parallel. The port was free a
+# moment ago; if another process took it meanwhile, try another one.
+serve() {
+  PHP_CLI_SERVER_WORKERS=4 php -d display_errors=0 -d memory_limit=256M -d upload_max_filesize=2M \
+    -S "127.0.0.1:$port" -t "$wp" "$here/router.php" >"$log/php.log" 2>&1 &
+  echo $! > "$state/php.pid"
+  for _ in $(seq 1 100); do
+    curl -fsS -o /dev/null "$url/wp-login.php" 2>/dev/null && return 0
+    kill -0 "$(cat "$state/php.pid")" 2>/dev/null || return 1
+    sleep 0.2
+  done
+  return 1
+}
+for attempt in 1 2 3; do
+  serve && break
+  kill "$(cat "$state/php.pid")" 2>/dev/null || true
+  [ "$attempt" = 3 ] && { echo "PHP's server did not start: $(tail -3 "$log/php.log")" >&2; exit 1; }
+  port=$(free_port)
+  url="http://127.0.0.1:$port"
+  php -r '$c = file_get_contents($argv[1]); file_put_contents($argv[1], preg_replace("#http://127\\.0\\.0\\.1:\\d+#", $argv[2], $c));' "$wp/wp-config.php" "$url"
 done
-curl -fsS -o /dev/null "$url/wp-login.php"
 echo "$url" > "$state/url"
 echo "$url"

@@ -389,6 +389,30 @@ describe('WordPress: the message context and the English interface', () => {
     await page.close();
   });
 
+  test('marks land on the exact characters in lists and after bold text and line breaks', async () => {
+    const page = await open(admin, '/wp-admin/post-new.php');
+    await closeWelcomeGuide(page);
+    await page.evaluate(() => {
+      const catId = Number(Object.entries(window.banditoreEditor.categorySlug).find(([, slug]) => slug === 'pubblica-utilita')[0]);
+      const { createBlock } = wp.blocks;
+      wp.data.dispatch('core/editor').editPost({ categories: [catId] });
+      wp.data.dispatch('core/block-editor').insertBlocks([
+        createBlock('core/paragraph', { content: '<strong>Avviso</strong> importante.<br>Per info: 333 1234567.' }),
+        createBlock('core/list', { values: '<li>Primo punto</li><li>Secondo: 347 7654321</li>' }),
+      ]);
+    });
+    await page.waitForFunction(() => window.banditoreBlockEditor.state.findings.filter((f) => f.rule === 'personal-data.phone').length === 2, null, { timeout: 20_000 });
+    const marks = page.locator('.editor-styles-wrapper mark.annotation-text-banditore-error');
+    await page.waitForFunction(() => document.querySelectorAll('.editor-styles-wrapper mark.annotation-text-banditore-error').length === 2);
+    assert.deepEqual(await marks.allTextContents(), ['333 1234567', '347 7654321']);
+    // What WhatsApp receives (the project's conversion, as in the other editors): the bold as *…*,
+    // one line per block and line break, the list as "- " lines.
+    const text = await page.evaluate(() => window.banditoreBlockEditor.state.text);
+    assert.equal(text, '*Avviso* importante.\nPer info: 333 1234567.\n- Primo punto\n- Secondo: 347 7654321');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test('a user whose language is English gets the panel and the findings in English', async () => {
     const editor = await login('redattore');
     const profilePage = await open(editor, '/wp-admin/profile.php');

@@ -147,6 +147,8 @@
       }
       if (x.nodeType === 3) n += x.data.length;
       else if (x.nodeName === 'BR') n += 1;
+      // A list's rich text (multiline "li") has one separator character between its items.
+      else if (x.nodeName === 'LI' && x !== root && x.previousElementSibling) { n += 1; for (var d = x.firstChild; d; d = d.nextSibling) walk(d); }
       else for (var c = x.firstChild; c; c = c.nextSibling) walk(c);
     })(root);
     return found === null ? n : found;
