@@ -488,4 +488,17 @@ describe('WordPress: the checker in the classic editor (TinyMCE 4.9)', () => {
     assert.deepEqual(page.errors, []);
     await page.close();
   });
+
+  test('a TinyMCE form field outside the post editor gets the checker through the filter', async () => {
+    const page = await open(admin, '/wp-admin/tools.php?page=banditore-test-form');
+    await page.waitForFunction(() => window.tinymce?.get('bnd_form_field')?.initialized);
+    await page.frameLocator('#bnd_form_field_ifr').locator('body').click();
+    await page.keyboard.type(MESSAGE);
+    await page.frameLocator('#bnd_form_field_ifr').locator('[data-bnd-index]').first().waitFor({ timeout: 20_000 });
+    assert.equal(await page.frameLocator('#bnd_form_field_ifr').locator('[data-bnd-index]').first().textContent(), '333 1234567');
+    // Its panel follows the editor.
+    await page.locator('.bnd-panel .bnd-finding', { hasText: 'cellulare' }).first().waitFor();
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
 });

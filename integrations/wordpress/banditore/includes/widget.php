@@ -34,7 +34,7 @@ add_action(
 				'category'        => 'widgets',
 				'editor_script'   => 'banditore-block',
 				'render_callback' => 'banditore_render_block',
-				'supports'        => array( 'html' => false, 'multiple' => false ),
+				'supports'        => array( 'html' => false ),
 				'attributes'      => array(
 					'remember'     => array( 'type' => 'boolean', 'default' => false ),
 					'lang'         => array( 'type' => 'string', 'default' => '' ),

@@ -13,7 +13,8 @@
     description: t.description,
     category: 'widgets',
     icon: 'megaphone',
-    supports: { html: false, multiple: false },
+    supports: { html: false },
+    keywords: ['banditore', 'whatsapp', 'telegram', 'iscrizione', 'canale', 'newsletter'],
     attributes: {
       remember: { type: 'boolean', default: false },
       lang: { type: 'string', default: '' },
