@@ -293,6 +293,8 @@
       // Every edit makes the last report stale: publishing stays locked until the next check.
       adapter.onChange(function () { setState({ dirty: true }); });
       return ctl.ready.then(function () {
+        // The post may have stopped being a message for the channel while the checker loaded.
+        if (!isChannelPost()) return stop();
         applyPostContext();
         sync();
       });
@@ -304,6 +306,7 @@
   function stop() {
     if (ctl) {
       ctl.destroy();
+      ctl.adapter.host.remove();
       ctl = null;
     }
     setState({ active: false, report: null, findings: [], error: null, dirty: false });
