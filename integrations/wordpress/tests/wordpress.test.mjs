@@ -120,6 +120,10 @@ describe('WordPress: settings', () => {
     await page.fill('#banditore-profile-json', '{"id": "x"}');
     await Promise.all([page.waitForNavigation(), page.evaluate(() => HTMLFormElement.prototype.submit.call(document.getElementById('banditore-profile-form')))]);
     assert.match(await page.locator('#banditore-profile-errors').textContent(), /\$\.channels/);
+    // Well-formed and complete, but never seen by the WASM validator: refused as well.
+    await page.fill('#banditore-profile-json', profileText);
+    await Promise.all([page.waitForNavigation(), page.evaluate(() => HTMLFormElement.prototype.submit.call(document.getElementById('banditore-profile-form')))]);
+    assert.match(await page.locator('#banditore-profile-errors').textContent(), /non è stato verificato dal validatore/);
     assert.equal((await fetch(`${url}/index.php?rest_route=/banditore/v1/profile`)).status, 404, 'still nothing stored');
     assert.deepEqual(page.errors, []);
     await page.close();
@@ -127,7 +131,14 @@ describe('WordPress: settings', () => {
 
   test('a seed profile is uploaded, validated, previewed and saved; the REST route serves it as application/json', async () => {
     const page = await open(admin, SETTINGS);
+    // Pasted: validated as it is typed, the preview follows.
+    await page.fill('#banditore-profile-json', fs.readFileSync(path.join(ROOT, 'pkg-config/concorezzo.json'), 'utf8'));
+    await page.locator('#banditore-profile-status', { hasText: 'Il profilo è valido.' }).waitFor();
+    await page.waitForSelector(`#banditore-preview-box ${W}[data-state="ready"]`, { timeout: 20_000 });
+    assert.ok((await page.locator(`#banditore-preview-box ${W}`).evaluate((el) => el.shadowRoot.textContent)).includes('Concorezzo'));
+    // Uploaded: the file goes into the text area, which is what is validated and saved.
     await page.setInputFiles('#banditore-profile-file', path.join(ROOT, `pkg-config/${SEED}.json`));
+    await page.waitForFunction((name) => document.querySelector('#banditore-preview-box banditore-iscrizione')?.shadowRoot?.textContent.includes(name), profile.comune.name, { timeout: 20_000 });
     await page.locator('#banditore-profile-status', { hasText: 'Il profilo è valido.' }).waitFor();
     assert.equal(await page.locator('#banditore-profile-errors').isHidden(), true);
     // The preview is the real widget with the profile not yet saved.

@@ -80,6 +80,8 @@ function banditore_settings_page(): void {
 				<form id="banditore-profile-form" method="post" enctype="multipart/form-data" action="<?php echo esc_url( admin_url( 'admin-post.php' ) ); ?>" novalidate>
 					<input type="hidden" name="action" value="banditore_save_profile">
 					<?php wp_nonce_field( 'banditore_save_profile' ); ?>
+					<input type="hidden" name="banditore_validated" id="banditore-profile-validated" value="">
+					<noscript><p class="notice notice-warning"><?php esc_html_e( 'The profile is checked in the browser before it is saved: enable JavaScript to save it.', 'banditore' ); ?></p></noscript>
 					<p>
 						<label for="banditore-profile-file"><?php esc_html_e( 'Upload the profile file (.json)', 'banditore' ); ?></label><br>
 						<input type="file" id="banditore-profile-file" name="profile_file" accept=".json,application/json">
@@ -166,6 +168,13 @@ function banditore_save_profile(): void {
 	// only whitespace between tokens changes: the profile is stored as the file had it.
 	$json     = str_replace( "\r\n", "\n", $json );
 	$problems = banditore_profile_problems( $json );
+	// The browser's WASM validator is the authoritative one: the page sends the size of the text
+	// it validated. A submission without it (no JavaScript, a forged request) or for another text
+	// is refused, so what is stored is what the validator saw (see includes/profile.php).
+	$validated = isset( $_POST['banditore_validated'] ) ? (int) $_POST['banditore_validated'] : -1; // phpcs:ignore WordPress.Security.NonceVerification.Missing -- checked above.
+	if ( ! $problems && strlen( $json ) !== $validated ) {
+		$problems[] = array( 'path' => '$', 'message' => __( 'The profile was not checked by the validator in the browser: save it from this page with JavaScript enabled.', 'banditore' ) );
+	}
 	if ( $problems ) {
 		set_transient( banditore_flash_key(), $problems, 300 );
 		banditore_settings_redirect( 'refused' );

@@ -124,6 +124,9 @@ form.addEventListener('submit', async (ev) => {
   status.textContent = t.checking;
   if (await check()) {
     submitting = true;
+    // The server stores only the text this validator passed: it compares its size (UTF-8 bytes,
+    // line ends as the server normalises them).
+    document.getElementById('banditore-profile-validated').value = String(new TextEncoder().encode(area.value.replace(/\r\n/g, '\n')).length);
     // The prototype's method: a control named "submit" would shadow form.submit.
     HTMLFormElement.prototype.submit.call(form);
   } else {
