@@ -370,6 +370,8 @@ describe('WordPress: the checker in the block editor', () => {
     await page.locator('.editor-post-publish-panel__toggle').click();
     await page.locator('.banditore-prepublish').waitFor();
     assert.match(await page.locator('.banditore-prepublish').textContent(), /Nessun problema/);
+    const prepublishViolations = await axeScan(page, { include: ['.banditore-prepublish'] });
+    assert.equal(prepublishViolations.length, 0, formatViolations(prepublishViolations));
     await page.locator('.editor-post-publish-panel .editor-post-publish-button').click();
     await page.waitForFunction(() => wp.data.select('core/editor').isCurrentPostPublished(), null, { timeout: 20_000 });
     const saved = await sel(() => wp.data.select('core/editor').getEditedPostContent());
