@@ -322,6 +322,17 @@ describe('WordPress: the checker in the block editor', () => {
     assert.deepEqual(rules.sort(), ['personal-data.phone', 'political']);
     assert.equal(await sel(() => window.banditoreBlockEditor.state.category), 'pubblica-utilita', "the post's category");
     assert.equal(await sel(() => wp.data.select('core/editor').isPostSavingLocked()), true, 'publishing is locked');
+    // Publish opens the pre-publish checks: ours lists the errors, and the final button is unavailable.
+    await page.locator('.editor-post-publish-panel__toggle').click();
+    const prepublish = page.locator('.banditore-prepublish');
+    await prepublish.locator('.banditore-finding[data-rule="political"]').waitFor();
+    assert.match(await prepublish.textContent(), /Pubblicazione bloccata/);
+    const finalButton = page.locator('.editor-post-publish-panel .editor-post-publish-button');
+    assert.equal(await finalButton.getAttribute('aria-disabled'), 'true', 'the final Publish button is unavailable');
+    await finalButton.click({ force: true });
+    await page.waitForTimeout(500);
+    assert.equal(await sel(() => wp.data.select('core/editor').isCurrentPostPublished()), false, 'a click anyway publishes nothing');
+    await page.locator('.editor-post-publish-panel__header-cancel-button button').click();
     // The editor says why, with a way to the findings.
     const notice = page.locator('.components-notice', { hasText: 'Pubblicazione bloccata' });
     await notice.waitFor();

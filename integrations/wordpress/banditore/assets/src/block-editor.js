@@ -378,13 +378,20 @@
     );
   }
 
+  /** The profile's name for a category id (the id itself if the profile gives none). */
+  function categoryLabel(id) {
+    var cats = (ctl && ctl.client && ctl.client.categories) || [];
+    for (var i = 0; i < cats.length; i++) if (cats[i].id === id) return cats[i].label || id;
+    return id;
+  }
+
   function Context(props) {
     var s = props.s;
     return el(
       'dl',
       { className: 'banditore-context' },
       el('dt', null, t.category),
-      el('dd', null, s.category || t.noCategory),
+      el('dd', null, s.category ? categoryLabel(s.category) : t.noCategory),
       el('dt', null, t.sendAt),
       el('dd', null, s.sendAt ? new Date(s.sendAt).toLocaleString(cfg.lang === 'en' ? 'en-GB' : 'it-IT', { timeZone: cfg.timezone && cfg.timezone.indexOf('/') > 0 ? cfg.timezone : undefined }) : t.now)
     );
