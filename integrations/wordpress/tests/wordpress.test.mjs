@@ -255,6 +255,13 @@ describe('WordPress: the widget', () => {
     const html = await (await fetch(shortUrl)).text();
     assert.match(html, /<banditore-iscrizione profile="[^"]*banditore(%2F|\/)v1(%2F|\/)profile[^"]*" lang="en" heading-level="2" loading="lazy">/);
     assert.match(html, /<script type="module" src=['"][^'"]*\/banditore\/assets\/widget\/banditore-iscrizione\.js/);
+    // A visitor sees it in English, loaded when it comes near (loading="lazy").
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const visitor = await open(context, shortUrl);
+    await visitor.waitForSelector(`${W}[data-state="ready"]`, { timeout: 20_000 });
+    await visitor.locator(W).getByRole('button', { name: 'Continue', exact: true }).click();
+    assert.equal(await visitor.locator(W).getAttribute('data-step'), 'informativa');
+    await context.close();
     const home = await (await fetch(`${url}/`)).text();
     assert.doesNotMatch(home, /banditore-iscrizione\.js/, 'the home page does not load the widget');
     await page.close();
