@@ -399,6 +399,32 @@ describe('WordPress: the checker in the block editor', () => {
   });
 });
 
+describe('WordPress: a post type marked as messages for the channel', () => {
+  test('every page is checked once pages are marked; unmarked again, none is', async () => {
+    const page = await open(admin, SETTINGS);
+    const pages = page.locator('input[name="post_types[]"][value="page"]');
+    await pages.check();
+    await Promise.all([page.waitForNavigation(), page.click('#banditore-channel-submit')]);
+    await page.goto(`${url}/wp-admin/post-new.php?post_type=page`);
+    await closeWelcomeGuide(page);
+    await page.locator('.block-editor-default-block-appender__content').first().click();
+    await page.keyboard.type(MESSAGE);
+    await page.waitForFunction(() => window.banditoreBlockEditor.state.findings.some((f) => f.rule === 'personal-data.phone'), null, { timeout: 20_000 });
+    assert.equal(await page.evaluate(() => wp.data.select('core/editor').isPostSavingLocked()), true);
+    await page.goto(`${url}${SETTINGS}`);
+    await page.locator('input[name="post_types[]"][value="page"]').uncheck();
+    await Promise.all([page.waitForNavigation(), page.click('#banditore-channel-submit')]);
+    await page.goto(`${url}/wp-admin/post-new.php?post_type=page`);
+    await closeWelcomeGuide(page);
+    await page.locator('.block-editor-default-block-appender__content').first().click();
+    await page.keyboard.type(MESSAGE);
+    await page.waitForTimeout(1000);
+    assert.equal(await page.evaluate(() => window.banditoreBlockEditor.state.active), false);
+    assert.equal(await page.evaluate(() => wp.data.select('core/editor').isPostSavingLocked()), false);
+    await page.close();
+  });
+});
+
 describe('WordPress: the message context and the English interface', () => {
   test("the sending time is the post's scheduled date, from the site's time zone to UTC; an unscheduled post is sent now", async () => {
     const page = await open(admin, '/wp-admin/post-new.php');
