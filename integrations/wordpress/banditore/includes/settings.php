@@ -20,6 +20,16 @@ add_action(
 	}
 );
 
+// A "Settings" link beside "Deactivate" in the plugins list.
+add_filter(
+	'plugin_action_links_' . plugin_basename( BANDITORE_FILE ),
+	static function ( array $links ): array {
+		$url = admin_url( 'options-general.php?page=' . BANDITORE_PAGE );
+		array_unshift( $links, '<a href="' . esc_url( $url ) . '">' . esc_html__( 'Settings', 'banditore' ) . '</a>' );
+		return $links;
+	}
+);
+
 add_action( 'admin_post_banditore_save_profile', 'banditore_save_profile' );
 add_action( 'admin_post_banditore_save_channel', 'banditore_save_channel' );
 
