@@ -470,6 +470,27 @@ describe('WordPress: the message context and the English interface', () => {
     await page.close();
   });
 
+  test('when the checker cannot run, publishing stays locked and the editor says why', async () => {
+    // The checker's WASM never arrives (a proxy, a broken deploy): fail closed.
+    const block = (route) => route.abort();
+    await admin.route('**/banditore_checker_bg.wasm*', block);
+    try {
+      const page = await open(admin, '/wp-admin/post-new.php');
+      await closeWelcomeGuide(page);
+      await page.evaluate(() => {
+        const catId = Number(Object.entries(window.banditoreEditor.categorySlug).find(([, slug]) => slug === 'pubblica-utilita')[0]);
+        wp.data.dispatch('core/editor').editPost({ categories: [catId], title: 'Senza controllo' });
+        wp.data.dispatch('core/block-editor').insertBlocks([wp.blocks.createBlock('core/paragraph', { content: 'Un messaggio qualsiasi.' })]);
+      });
+      await page.waitForFunction(() => window.banditoreBlockEditor.state.error, null, { timeout: 20_000 });
+      assert.equal(await page.evaluate(() => wp.data.select('core/editor').isPostSavingLocked()), true);
+      await page.locator('.components-notice', { hasText: 'Il controllo non è riuscito' }).waitFor();
+      await page.close();
+    } finally {
+      await admin.unroute('**/banditore_checker_bg.wasm*', block);
+    }
+  });
+
   test('a user whose language is English gets the panel and the findings in English', async () => {
     const editor = await login('redattore');
     const profilePage = await open(editor, '/wp-admin/profile.php');
