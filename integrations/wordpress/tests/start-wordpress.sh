@@ -81,7 +81,9 @@ WP_URL="$url" ADMIN_PASSWORD="$password" php "$here/install.php" "$wp" >"$log/in
 # PHP's server, several workers: the block editor sends requests in parallel. The port was free a
 # moment ago; if another process took it meanwhile, try another one.
 serve() {
-  PHP_CLI_SERVER_WORKERS=4 php -d display_errors=0 -d memory_limit=256M -d upload_max_filesize=2M \
+  # Its own process group (setsid): the workers are children of this pid, and stop-wordpress.sh
+  # stops the whole group, not an orphaned worker left behind.
+  PHP_CLI_SERVER_WORKERS=4 setsid php -d display_errors=0 -d memory_limit=256M -d upload_max_filesize=2M \
     -S "127.0.0.1:$port" -t "$wp" "$here/router.php" >"$log/php.log" 2>&1 &
   echo $! > "$state/php.pid"
   for _ in $(seq 1 100); do
@@ -93,7 +95,7 @@ serve() {
 }
 for attempt in 1 2 3; do
   serve && break
-  kill "$(cat "$state/php.pid")" 2>/dev/null || true
+  kill -- "-$(cat "$state/php.pid")" 2>/dev/null || true
   [ "$attempt" = 3 ] && { echo "PHP's server did not start: $(tail -3 "$log/php.log")" >&2; exit 1; }
   port=$(free_port)
   url="http://127.0.0.1:$port"
