@@ -133,9 +133,8 @@ describe('WordPress: settings', () => {
     const page = await open(admin, SETTINGS);
     // Pasted: validated as it is typed, the preview follows.
     await page.fill('#banditore-profile-json', fs.readFileSync(path.join(ROOT, 'pkg-config/concorezzo.json'), 'utf8'));
-    await page.locator('#banditore-profile-status', { hasText: 'Il profilo è valido.' }).waitFor();
-    await page.waitForSelector(`#banditore-preview-box ${W}[data-state="ready"]`, { timeout: 20_000 });
-    assert.ok((await page.locator(`#banditore-preview-box ${W}`).evaluate((el) => el.shadowRoot.textContent)).includes('Concorezzo'));
+    await page.waitForFunction(() => document.querySelector('#banditore-preview-box banditore-iscrizione')?.shadowRoot?.textContent.includes('Concorezzo'), null, { timeout: 20_000 });
+    assert.equal(await page.locator('#banditore-profile-status').textContent(), 'Il profilo è valido.');
     // Uploaded: the file goes into the text area, which is what is validated and saved.
     await page.setInputFiles('#banditore-profile-file', path.join(ROOT, `pkg-config/${SEED}.json`));
     await page.waitForFunction((name) => document.querySelector('#banditore-preview-box banditore-iscrizione')?.shadowRoot?.textContent.includes(name), profile.comune.name, { timeout: 20_000 });
@@ -339,7 +338,8 @@ describe('WordPress: the checker in the block editor', () => {
     await finalButton.click({ force: true });
     await page.waitForTimeout(500);
     assert.equal(await sel(() => wp.data.select('core/editor').isCurrentPostPublished()), false, 'a click anyway publishes nothing');
-    await page.locator('.editor-post-publish-panel__header-cancel-button button').click();
+    await sel(() => wp.data.dispatch('core/edit-post').closePublishSidebar());
+    await page.locator('.editor-post-publish-panel').waitFor({ state: 'detached' });
     // The editor says why, with a way to the findings.
     const notice = page.locator('.components-notice', { hasText: 'Pubblicazione bloccata' });
     await notice.waitFor();
