@@ -167,12 +167,20 @@ fn window_around(bytes: &[u8], t: Range<usize>) -> Range<usize> {
     s..e
 }
 
+/// The lexicon section of cues that animal words are about animals: not findings.
+const ANIMAL_CONTEXT: &str = "animal-context";
+
+/// Whether a degrading match uses a word that also names real animals.
+fn names_an_animal(matched: &str) -> bool {
+    ["animal", "besti", "maial", "porci", "verm", "primat", "parassit", "selvagg"].iter().any(|w| matched.contains(w))
+}
+
 /// The profile's forbidden-list entry for a section: Concorezzo lists obscenity (lett. a),
 /// profanity and blasphemy (lett. b) and defamation (lett. c) separately.
 fn family(section: &str) -> &'static str {
     match section {
         "obscene" => "obscene",
-        "defamation" | "insult" => "defamation",
+        "defamation" | "insult" | "dehumanising" | "contempt" | "shaming" => "defamation",
         _ => ID,
     }
 }
@@ -183,6 +191,11 @@ fn fallback_source(section: &str) -> &'static str {
         "defamation" => "Codice penale art. 595 (diffamazione)",
         "insult" => "Codice penale art. 595 (diffamazione); Costituzione art. 2 (dignità della persona)",
         "obscene" => "Codice penale artt. 528-529 (pubblicazioni oscene)",
+        "dehumanising" | "contempt" => {
+            "Costituzione art. 2 e 3 (dignità della persona); Codice penale art. 595 (diffamazione)"
+        }
+        "threat" => "Codice penale art. 612 (minaccia)",
+        "shaming" => "Costituzione art. 2 e 3 (pari dignità sociale); GDPR art. 5.1.a (correttezza)",
         _ => "Codice di comportamento dei dipendenti pubblici (D.P.R. 62/2013)",
     }
 }
@@ -193,6 +206,13 @@ fn message(section: &str, matched: &str) -> Msg {
         "blasphemy" => ("è una bestemmia", "is blasphemy"),
         "insult" => ("è un insulto", "is an insult"),
         "defamation" => ("può essere diffamatorio", "may be defamatory"),
+        "dehumanising" => (
+            "descrive delle persone come animali o cose: è linguaggio degradante",
+            "describes people as animals or things: it is degrading language",
+        ),
+        "contempt" => ("esprime disprezzo per delle persone", "expresses contempt for people"),
+        "threat" => ("è una minaccia", "is a threat"),
+        "shaming" => ("espone delle persone al pubblico disprezzo", "exposes people to public contempt"),
         _ => ("è turpiloquio", "is foul language"),
     };
     Msg::new(
@@ -329,6 +349,18 @@ impl Rule for OffensiveRule {
                 found.push((r, section));
             }
         }
+        // "questi animali" in a sentence about a shelter or a pasture are animals.
+        let real_animals: Vec<Range<usize>> =
+            found.iter().filter(|(_, s)| *s == ANIMAL_CONTEXT).map(|(r, _)| r.clone()).collect();
+        found.retain(|(r, section)| {
+            *section != ANIMAL_CONTEXT
+                && !(*section == "dehumanising" && names_an_animal(&searched[r.clone()]) && {
+                    let sentence = lexicon_hits::sentence_around(searched, r.clone());
+                    let start = sentence.as_ptr() as usize - searched.as_ptr() as usize;
+                    let within = start..start + sentence.len();
+                    real_animals.iter().any(|c| within.start <= c.start && c.end <= within.end)
+                })
+        });
         found.sort_by_key(|(r, _)| r.start);
         for (folded, section) in found {
             let range = ctx.original(folded.start, folded.end);
@@ -412,6 +444,35 @@ mod tests {
             "Se il file è corrotto, scaricalo di nuovo dal sito.",
         ] {
             assert!(flagged(t).is_empty(), "{t}: {:?}", flagged(t));
+        }
+    }
+
+    #[test]
+    fn degrading_language_about_people_but_not_about_acts_or_animals() {
+        let flagged = |t: &str| findings(&check(t), "offensive").iter().map(|f| f.text.clone()).collect::<Vec<_>>();
+        for (t, term) in [
+            ("Ieri sera questi animali hanno lasciato i sacchi davanti alla scuola.", "questi animali"),
+            ("Siete delle bestie: pulite voi la piazza.", "Siete delle bestie"),
+            ("I soliti cafoni hanno svuotato il cassone in via Roma.", "cafoni"),
+            ("Comportamenti da cavernicoli.", "cavernicoli"),
+            ("In ogni paese ci sono mele marce.", "mele marce"),
+            ("Se vi becco ve la faccio pagare.", "Se vi becco"),
+            ("Vi insegnerò io il rispetto delle regole!", "Vi insegnerò io"),
+            ("Fate pena, e lo sapete.", "Fate pena"),
+            ("Li abbiamo messi alla gogna come meritano.", "alla gogna"),
+        ] {
+            let f = flagged(t);
+            assert_eq!(f.first().map(String::as_str), Some(term), "{t}: {f:?}");
+        }
+        for t in [
+            "Un gesto incivile: i rifiuti vanno portati all'isola ecologica.",
+            "Durante la disinfestazione non lasciate fuori gli animali domestici.",
+            "Sabato al cinema comunale: La bella e la bestia.",
+            "Questi animali sono ospitati nel canile comunale: adottali!",
+            "Gli incivili saranno sanzionati.",
+        ] {
+            let f = flagged(t);
+            assert!(f.is_empty(), "{t}: {f:?}");
         }
     }
 }
