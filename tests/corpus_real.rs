@@ -111,6 +111,8 @@ struct Figures {
     notices: usize,
     notices_warned: Vec<String>,
     notices_errors: Vec<String>,
+    /// Ordinary notices sent inside an electoral period with an electoral-period finding.
+    notices_in_period: Vec<String>,
     missed: Vec<String>,
 }
 
@@ -130,6 +132,26 @@ fn evaluate(profile: &Profile, notices: &[Entry], violations: &[Entry]) -> Figur
         }
         if !unexpected.is_empty() {
             fig.notices_warned.push(format!("{} {unexpected:?}", e.id));
+        }
+        let in_period = Entry {
+            period: Some("2026-11-01..2026-11-30".into()),
+            date: ORDINARY_TIME[..10].into(),
+            id: e.id.clone(),
+            comune: e.comune.clone(),
+            url: e.url.clone(),
+            text: e.text.clone(),
+            family: None,
+            expect: Vec::new(),
+            excerpt: None,
+        };
+        let said: Vec<_> = check(profile, &in_period)
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "electoral-period")
+            .map(|f| f.text)
+            .collect();
+        if !said.is_empty() {
+            fig.notices_in_period.push(format!("{} {said:?}", e.id));
         }
         for fam in FAMILIES {
             let positive = e.expect.iter().any(|x| x == fam);
@@ -188,6 +210,14 @@ fn print(name: &str, fig: &Figures) {
         fig.notices,
         fig.notices_errors.len()
     );
+    println!(
+        "ordinary notices sent inside an electoral period with a par condicio finding: {}/{}",
+        fig.notices_in_period.len(),
+        fig.notices
+    );
+    for n in &fig.notices_in_period {
+        println!("  in period: {n}");
+    }
     for m in &fig.missed {
         println!("  missed: {m}");
     }

@@ -171,8 +171,13 @@ impl Fails {
 /// longest match at each place wins).
 fn wording(ctx: &Context<'_>, folded: &str) -> Vec<(std::ops::Range<usize>, Fails)> {
     let mut found: Vec<(std::ops::Range<usize>, Fails)> = Vec::new();
-    for h in lexicon_hits::find(ctx, ID, folded) {
+    let hits = lexicon_hits::find(ctx, ID, folded);
+    // Works with a closure or a ban are a notice the public needs, not the administration's news.
+    let serves = hits.iter().any(|h| h.section == "service-effect");
+    for h in hits {
         let fails = match h.section {
+            "service-effect" => continue,
+            "works" if serves => continue,
             "achievement" | "inauguration" | "works" | "invitation" => Fails::Indispensable,
             "promotion" | "personal" => Fails::Impersonal,
             _ => Fails::Both,
@@ -350,6 +355,7 @@ mod tests {
         assert!(message("Vogliamo rassicurarvi sulle scuole.")[0].contains("non è in forma impersonale"));
         assert!(message("Il vostro sindaco vi saluta.")[0].contains("non è in forma impersonale"));
         assert!(message("Al via i lavori di bonifica dell'area.")[0].contains("non è indispensabile"));
+        assert!(message("Al via i lavori in via Roma: divieto di sosta dalle 8 alle 18.").is_empty());
         assert!(message("Inaugurazione del parco: la cittadinanza è invitata.")[0].contains("non è indispensabile"));
         assert!(message("Sabato incontro con il candidato sindaco.")[0].contains("né impersonale né indispensabile"));
         assert!(message("Il consigliere leghista attacca.")[0].contains("né impersonale né indispensabile"));

@@ -110,9 +110,12 @@ fn is_plural(lex: &lexicon::Lexicon, term: &str) -> bool {
 
 /// Whether the sentence before the match speaks to whoever is in a condition ("chi è
 /// positivo", "in caso di febbre").
+/// Also a group: a plural noun right before the term ("donne in gravidanza").
 fn general_advice(ctx: &Context<'_>, at: usize) -> bool {
     let scope = sentences(ctx).around(at);
-    inside(ctx.lexicon("personal-context"), scope.start..at).any(|c| c.section == "generic")
+    let before = ctx.folded.text[..at].trim_end_matches([' ', ',', ':']).len();
+    inside(ctx.lexicon("personal-context"), scope.start..at)
+        .any(|c| c.section == "generic" || (c.section == "group" && c.end == before))
 }
 
 /// The tie of a match: the strongest person near it, else whether it reads as a group.
@@ -298,6 +301,7 @@ mod tests {
             "Soggetti a rischio: bambini, anziani e persone affette da patologie.",
             "Due persone sono ricoverate dopo l'incidente.",
             "Posti riservati a chi è in sedia a rotelle.",
+            "Vaccino gratuito per le categorie a rischio: persone con più di 65 anni, donne in gravidanza.",
             "Chi è positivo o in quarantena non deve differenziare i rifiuti.",
             "Per i minori di 12 anni è richiesta la presenza per la firma e l'impronta digitale.",
             "La CIE contiene i dati biometrici del titolare: foto e impronte digitali.",
