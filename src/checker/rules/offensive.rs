@@ -349,17 +349,28 @@ impl Rule for OffensiveRule {
                 found.push((r, section));
             }
         }
-        // "questi animali" in a sentence about a shelter or a pasture are animals.
-        let real_animals: Vec<Range<usize>> =
-            found.iter().filter(|(_, s)| *s == ANIMAL_CONTEXT).map(|(r, _)| r.clone()).collect();
+        // "questi animali" in a sentence about a shelter or a pasture are animals. Sentence ends
+        // and cues are found once and looked up by position, so the test stays linear.
+        let mut real_animals: Vec<usize> =
+            found.iter().filter(|(_, s)| *s == ANIMAL_CONTEXT).map(|(r, _)| r.start).collect();
+        real_animals.sort_unstable();
+        let ends: Vec<usize> = if real_animals.is_empty() {
+            Vec::new()
+        } else {
+            searched.bytes().enumerate().filter(|(_, b)| b".!?;\n".contains(b)).map(|(i, _)| i).collect()
+        };
         found.retain(|(r, section)| {
-            *section != ANIMAL_CONTEXT
-                && !(*section == "dehumanising" && names_an_animal(&searched[r.clone()]) && {
-                    let sentence = lexicon_hits::sentence_around(searched, r.clone());
-                    let start = sentence.as_ptr() as usize - searched.as_ptr() as usize;
-                    let within = start..start + sentence.len();
-                    real_animals.iter().any(|c| within.start <= c.start && c.end <= within.end)
-                })
+            if *section == ANIMAL_CONTEXT {
+                return false;
+            }
+            if real_animals.is_empty() || *section != "dehumanising" || !names_an_animal(&searched[r.clone()]) {
+                return true;
+            }
+            let i = ends.partition_point(|&e| e < r.start);
+            let start = if i == 0 { 0 } else { ends[i - 1] + 1 };
+            let end = ends.get(ends.partition_point(|&e| e < r.end)).copied().unwrap_or(searched.len());
+            let j = real_animals.partition_point(|&c| c < start);
+            !real_animals.get(j).is_some_and(|&c| c < end)
         });
         found.sort_by_key(|(r, _)| r.start);
         for (folded, section) in found {

@@ -11,10 +11,12 @@
 //! anyone and pass; a singular condition with nobody around ("un uomo è ricoverato") warns.
 //! Terms live in `data/lexicons/special-category.txt`; the profile may add and allow terms.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use super::personal_data::context::{sentences, tie_near, PersonKind};
 use super::personal_data::source;
 use crate::checker::lexicon::{self, LexMatch};
-use crate::checker::shared::inside;
 use crate::checker::{Context, RawFinding, Rule};
 use crate::i18n::Msg;
 use crate::profile::Severity;
@@ -108,25 +110,45 @@ fn is_plural(lex: &lexicon::Lexicon, term: &str) -> bool {
     })
 }
 
-/// Whether the sentence before the match speaks to whoever is in a condition ("chi è
-/// positivo", "in caso di febbre").
-/// Also a group: a plural noun right before the term ("donne in gravidanza").
-fn general_advice(ctx: &Context<'_>, at: usize) -> bool {
-    let scope = sentences(ctx).around(at);
-    let before = ctx.folded.text[..at].trim_end_matches([' ', ',', ':']).len();
-    inside(ctx.lexicon("personal-context"), scope.start..at)
-        .any(|c| c.section == "generic" || (c.section == "group" && c.end == before))
+/// Where the text speaks to whoever is in a condition ("chi è positivo", "in caso di febbre")
+/// and where a plural noun makes the next words a group's ("donne in gravidanza"): found once
+/// per check and looked up by position, so many matches in one long sentence stay linear.
+pub(crate) struct GroupCues {
+    /// Starts of the general-advice cues, sorted.
+    generic: Vec<usize>,
+    /// Ends of the group nouns, sorted.
+    group_ends: Vec<usize>,
+}
+
+impl GroupCues {
+    pub(crate) fn new(ctx: &Context<'_>) -> Self {
+        let cues = ctx.lexicon("personal-context");
+        let generic = cues.iter().filter(|c| c.section == "generic").map(|c| c.start).collect();
+        let mut group_ends: Vec<usize> = cues.iter().filter(|c| c.section == "group").map(|c| c.end).collect();
+        group_ends.sort_unstable();
+        GroupCues { generic, group_ends }
+    }
+
+    /// Whether the sentence before folded `at` gives general advice, or a plural noun stands
+    /// right before it.
+    fn applies(&self, ctx: &Context<'_>, at: usize) -> bool {
+        let scope = sentences(ctx).around(at);
+        let i = self.generic.partition_point(|&s| s < scope.start);
+        let advice = self.generic.get(i).is_some_and(|&s| s < at);
+        let before = ctx.folded.text[..at].trim_end_matches([' ', ',', ':']).len();
+        advice || self.group_ends.binary_search(&before).is_ok()
+    }
 }
 
 /// The tie of a match: the strongest person near it, else whether it reads as a group.
-pub(crate) fn tie(ctx: &Context<'_>, family: &str, m: &LexMatch<'_>) -> Tie {
+pub(crate) fn tie(ctx: &Context<'_>, cues: &GroupCues, family: &str, m: &LexMatch<'_>) -> Tie {
     match tie_near(ctx, m.start) {
         Some(PersonKind::Named) => Tie::Named,
         Some(PersonKind::Described) => Tie::Described,
         None => {
             let term = &ctx.folded.text[m.start..m.end];
             let plural = lexicon::builtin(family).is_some_and(|l| is_plural(l, term));
-            if plural || general_advice(ctx, m.start) {
+            if plural || cues.applies(ctx, m.start) {
                 Tie::Nobody
             } else {
                 Tie::Someone
@@ -152,8 +174,12 @@ pub(crate) fn report_sensitive(
     judge: impl Fn(&LexMatch<'_>, Tie) -> Option<Verdict>,
 ) {
     let found = matches(ctx, family);
+    if found.is_empty() {
+        return;
+    }
+    let cues = GroupCues::new(ctx);
     for m in found {
-        let Some(v) = judge(&m, tie(ctx, family, &m)) else { continue };
+        let Some(v) = judge(&m, tie(ctx, &cues, family, &m)) else { continue };
         let range = ctx.original(m.start, m.end);
         let src = source(ctx, family, v.law);
         out.push(if v.severity == Severity::Error {
@@ -165,14 +191,17 @@ pub(crate) fn report_sensitive(
     }
 }
 
-/// Whether the sentence around folded `at` claims the person's consent ("con il suo
-/// consenso", "su sua autorizzazione"): the finding then says why that does not help.
-fn claims_consent(ctx: &Context<'_>, at: usize) -> bool {
+/// Whether the sentence around folded `at` or the one before claims the person's consent
+/// ("con il suo consenso", "su sua autorizzazione"): the finding then says why that does not
+/// help. Remembered per sentence: a long sentence with many matches is read once.
+fn claims_consent(ctx: &Context<'_>, seen: &RefCell<HashMap<usize, bool>>, at: usize) -> bool {
     let scope = sentences(ctx).with_previous(at);
-    let s = &ctx.folded.text[scope];
-    ["consenso", "autorizzazione", "ha autorizzato", "autorizzato a", "su sua richiesta", "con il suo permesso"]
-        .iter()
-        .any(|c| s.contains(c))
+    *seen.borrow_mut().entry(scope.start).or_insert_with(|| {
+        let s = &ctx.folded.text[scope];
+        ["consenso", "autorizzazione", "ha autorizzato", "autorizzato a", "su sua richiesta", "con il suo permesso"]
+            .iter()
+            .any(|c| s.contains(c))
+    })
 }
 
 impl Rule for SpecialCategoryRule {
@@ -181,6 +210,7 @@ impl Rule for SpecialCategoryRule {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
+        let consent_seen = RefCell::new(HashMap::new());
         report_sensitive(ctx, out, (ID, FAMILY), |m, tie| {
             // A term the comune added has no topic: then the message names none.
             let (it_topic, en_topic) = match topic(m.section) {
@@ -195,7 +225,7 @@ impl Rule for SpecialCategoryRule {
                 Tie::Nobody => return None,
                 Tie::Someone if procedural => return None,
                 Tie::Named => {
-                    let (consent_it, consent_en) = if claims_consent(ctx, m.start) {
+                    let (consent_it, consent_en) = if claims_consent(ctx, &consent_seen, m.start) {
                         (
                             " Il consenso dell'interessato non rende il canale il luogo per questo dato: un ente pubblico tratta dati particolari solo per legge, e quelli sulla salute non si diffondono mai.",
                             " The person's consent does not make the channel the place for it: a public body processes special-category data only on a legal ground, and health data is never disseminated.",
