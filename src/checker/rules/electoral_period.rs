@@ -359,6 +359,14 @@ mod tests {
         assert!(message("Inaugurazione del parco: la cittadinanza è invitata.")[0].contains("non è indispensabile"));
         assert!(message("Sabato incontro con il candidato sindaco.")[0].contains("né impersonale né indispensabile"));
         assert!(message("Il consigliere leghista attacca.")[0].contains("né impersonale né indispensabile"));
+        // Sentences from no corpus: the kinds of text AGCOM sanctions, said another way.
+        assert!(message("Rendiconto approvato: avanzo di amministrazione di 1,2 milioni.")[0]
+            .contains("non è indispensabile"));
+        assert!(message("Il Comune invita la cittadinanza alla presentazione del libro, venerdì in biblioteca.")[0]
+            .contains("non è indispensabile"));
+        assert!(message("Alla festa interverrà la candidata alle regionali Anna Neri.")[0]
+            .contains("né impersonale né indispensabile"));
+        assert!(message("Il Comune invita la cittadinanza a limitare gli spostamenti per l'allerta.").is_empty());
     }
 
     #[test]

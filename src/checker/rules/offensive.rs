@@ -471,6 +471,8 @@ mod tests {
             ("Vi insegnerò io il rispetto delle regole!", "Vi insegnerò io"),
             ("Fate pena, e lo sapete.", "Fate pena"),
             ("Li abbiamo messi alla gogna come meritano.", "alla gogna"),
+            ("Questi delinquenti hanno rotto le panchine del parco.", "Questi delinquenti"),
+            ("In quella frazione vive solo gentaglia.", "gentaglia"),
         ] {
             let f = flagged(t);
             assert_eq!(f.first().map(String::as_str), Some(term), "{t}: {f:?}");
