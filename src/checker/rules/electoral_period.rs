@@ -93,8 +93,8 @@ impl Rule for ElectoralPeriodRule {
                         severity,
                         range,
                         Msg::new(
-                            format!("Periodo elettorale ({label}): la comunicazione del Comune deve essere impersonale, senza nomi di amministratori."),
-                            format!("Electoral period ({label}): the comune's communication must be impersonal, without administrators' names."),
+                            format!("Periodo elettorale ({label}): il nome di chi amministra rende la comunicazione non impersonale; la legge ammette solo comunicazioni impersonali e indispensabili."),
+                            format!("Electoral period ({label}): an administrator's name makes the communication not impersonal; the law allows only impersonal, indispensable communication."),
                         ),
                         source.clone(),
                     )
@@ -130,8 +130,8 @@ impl Rule for ElectoralPeriodRule {
                     severity,
                     0..0,
                     Msg::new(
-                        format!("Periodo elettorale ({label}): l'allegato «{}» ritrae {} ({}); evita foto degli amministratori.", a.file_name, h.name, h.role),
-                        format!("Electoral period ({label}): attachment “{}” shows {} ({}); avoid photos of administrators.", a.file_name, h.name, h.role),
+                        format!("Periodo elettorale ({label}): l'allegato «{}» ritrae {} ({}): la comunicazione non è impersonale. Evita foto degli amministratori.", a.file_name, h.name, h.role),
+                        format!("Electoral period ({label}): attachment “{}” shows {} ({}): the communication is not impersonal. Avoid photos of administrators.", a.file_name, h.name, h.role),
                     ),
                     source.clone(),
                 ));
@@ -207,7 +207,9 @@ fn wording(ctx: &Context<'_>, folded: &str) -> Vec<(std::ops::Range<usize>, Fail
 /// continueremo, avremo), past -mmo (facemmo). Read from endings rather than from a verb list:
 /// every verb a comune may use is covered in one linear pass over the words.
 fn first_person(folded: &str) -> Vec<std::ops::Range<usize>> {
-    const WORDS: [&str; 19] = [
+    // Not "ci" or "sono": "ci sono posti", "sono aperti" speak of things; the verbs they go
+    // with ("ci scusiamo") are found by their endings.
+    const WORDS: [&str; 17] = [
         "ho",
         "io",
         "mio",
@@ -225,8 +227,6 @@ fn first_person(folded: &str) -> Vec<std::ops::Range<usize>> {
         "desidero",
         "ritengo",
         "abbraccio",
-        "ci",
-        "ce",
     ];
     // Words ending like a first-person verb that are not one.
     const NOT_VERBS: [&str; 6] = ["estremo", "supremo", "stremo", "eremo", "remo", "sommo"];
@@ -248,9 +248,7 @@ fn first_person(folded: &str) -> Vec<std::ops::Range<usize>> {
             continue;
         }
         let w = &folded[start..i];
-        // "ci" and "ce" are first person only as "ci vediamo"-like clitics of a verb that the
-        // ending test already finds; alone they are also "there": left to the verbs.
-        let listed = WORDS.contains(&w) && !matches!(w, "ci" | "ce");
+        let listed = WORDS.contains(&w);
         let verb = !NOT_VERBS.contains(&w)
             && ((w.len() >= 5 && w.ends_with("iamo"))
                 || (w.len() >= 6 && w.ends_with("remo"))

@@ -40,7 +40,14 @@ impl Rule for OfficialNoticeRule {
                 && written.chars().any(char::is_alphabetic)
                 && !written.chars().any(char::is_lowercase)
         };
-        let presented = hits.iter().any(|h| h.section == "publication" || h.section == "extra" || is_dispositive(h));
+        // A message that opens with the act's name as its title ("Ordinanza n. 12: ...",
+        // "*DECRETO SINDACALE*") presents itself as the act; "con ordinanza n. 12 è chiusa..."
+        // reports it.
+        let folded = &ctx.folded.text;
+        let opening = folded.len() - folded.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let titled = hits.iter().any(|h| h.section == "act" && h.folded.start == opening);
+        let presented =
+            titled || hits.iter().any(|h| h.section == "publication" || h.section == "extra" || is_dispositive(h));
         if !presented {
             return;
         }
@@ -90,7 +97,7 @@ mod tests {
 
     #[test]
     fn acts_without_a_source_are_flagged_with_the_albo_link() {
-        let r = check("Ordinanza n. 12. IL SINDACO ORDINA il divieto di transito in via Roma dal 3 al 5 marzo.");
+        let r = check("Ordinanza n. 12: divieto di transito in via Roma dal 3 al 5 marzo.");
         let f = findings(&r, "official-notice");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].text, "Ordinanza");
@@ -123,9 +130,12 @@ mod tests {
             "Secondo il Decreto Sindacale n. 26 il cimitero sarà aperto dalle 7 alle 13.",
             "Il sindaco dispone la chiusura delle scuole per neve.",
             "Bando contributi affitto: domande entro il 30 giugno.",
+            "Si informa che con Ordinanza n. 27 è chiusa la strada provinciale.",
         ] {
             assert!(flagged(t).is_empty(), "{t}: {:?}", flagged(t));
         }
+        assert_eq!(flagged("IL SINDACO visto il bollettino ORDINA la chiusura dei parchi."), vec!["ORDINA"]);
+        assert_eq!(flagged("📢 *ORDINANZA SINDACALE n. 5*: scuole chiuse."), vec!["ORDINANZA SINDACALE"]);
     }
 
     #[test]
