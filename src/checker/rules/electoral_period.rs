@@ -188,6 +188,11 @@ fn wording(ctx: &Context<'_>, folded: &str) -> Vec<(std::ops::Range<usize>, Fail
         found.push((h.folded, Fails::Both));
     }
     for w in first_person(folded) {
+        // "IO" in capitals is the public services' app, not "io".
+        let written = &ctx.text[ctx.original(w.start, w.end)];
+        if written == "IO" {
+            continue;
+        }
         found.push((w, Fails::Impersonal));
     }
     found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
@@ -207,26 +212,39 @@ fn wording(ctx: &Context<'_>, folded: &str) -> Vec<(std::ops::Range<usize>, Fail
 /// continueremo, avremo), past -mmo (facemmo). Read from endings rather than from a verb list:
 /// every verb a comune may use is covered in one linear pass over the words.
 fn first_person(folded: &str) -> Vec<std::ops::Range<usize>> {
-    // Not "ci" or "sono": "ci sono posti", "sono aperti" speak of things; the verbs they go
-    // with ("ci scusiamo") are found by their endings.
-    const WORDS: [&str; 17] = [
-        "ho",
-        "io",
-        "mio",
-        "mia",
-        "miei",
-        "mie",
-        "noi",
-        "nostro",
-        "nostra",
-        "nostri",
-        "nostre",
-        "ringrazio",
-        "voglio",
-        "auguro",
-        "desidero",
-        "ritengo",
-        "abbraccio",
+    // Not "ci" or "sono": "ci sono posti", "sono aperti" speak of things. Not the bare
+    // possessives: "nel nostro Comune", "i nostri cittadini" are the institution's usual voice;
+    // "la nostra amministrazione" and the like are in the lexicon.
+    const WORDS: [&str; 12] =
+        ["ho", "io", "mio", "mia", "miei", "mie", "noi", "ringrazio", "voglio", "desidero", "ritengo", "abbraccio"];
+    // The comune's service voice: informing, reminding, asking, apologising. AGCOM's
+    // personalisation is the administration presenting itself, not "ricordiamo di portare la
+    // tessera elettorale"; these verbs stay clean.
+    const SERVICE: [&str; 24] = [
+        "ricordiamo",
+        "informiamo",
+        "comunichiamo",
+        "avvisiamo",
+        "invitiamo",
+        "segnaliamo",
+        "scusiamo",
+        "preghiamo",
+        "raccomandiamo",
+        "chiediamo",
+        "consigliamo",
+        "diciamo",
+        "precisiamo",
+        "specifichiamo",
+        "cerchiamo",
+        "forniamo",
+        "riportiamo",
+        "alleghiamo",
+        "terremo",
+        "aggiorneremo",
+        "informeremo",
+        "comunicheremo",
+        "avviseremo",
+        "pubblicheremo",
     ];
     // Words ending like a first-person verb that are not one.
     const NOT_VERBS: [&str; 6] = ["estremo", "supremo", "stremo", "eremo", "remo", "sommo"];
@@ -250,6 +268,7 @@ fn first_person(folded: &str) -> Vec<std::ops::Range<usize>> {
         let w = &folded[start..i];
         let listed = WORDS.contains(&w);
         let verb = !NOT_VERBS.contains(&w)
+            && !SERVICE.contains(&w)
             && ((w.len() >= 5 && w.ends_with("iamo"))
                 || (w.len() >= 6 && w.ends_with("remo"))
                 || (w.len() >= 6 && ["ammo", "emmo", "immo"].iter().any(|e| w.ends_with(e))));
@@ -365,6 +384,7 @@ mod tests {
         assert!(message("Alla festa interverrà la candidata alle regionali Anna Neri.")[0]
             .contains("né impersonale né indispensabile"));
         assert!(message("Il Comune invita la cittadinanza a limitare gli spostamenti per l'allerta.").is_empty());
+        assert!(message("Paga la TARI con l'app IO. Ricordiamo la scadenza del 16 giugno.").is_empty());
     }
 
     #[test]
@@ -372,9 +392,10 @@ mod tests {
         let words = |t: &str| super::first_person(t).into_iter().map(|r| t[r].to_owned()).collect::<Vec<_>>();
         assert_eq!(
             words("abbiamo fatto e faremo, continueremo; ho deciso io per la nostra citta. andammo"),
-            vec!["abbiamo", "faremo", "continueremo", "ho", "io", "nostra", "andammo"]
+            vec!["abbiamo", "faremo", "continueremo", "ho", "io", "andammo"]
         );
         assert!(words("l'estremo saluto, il remo, sono aperti, ci sono posti, si comunica").is_empty());
+        assert!(words("ricordiamo di portare la tessera; ci scusiamo per il disagio, terremo informati").is_empty());
     }
 
     #[test]
