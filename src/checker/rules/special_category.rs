@@ -129,26 +129,33 @@ impl GroupCues {
         GroupCues { generic, group_ends }
     }
 
-    /// Whether the sentence before folded `at` gives general advice, or a plural noun stands
-    /// right before it.
-    fn applies(&self, ctx: &Context<'_>, at: usize) -> bool {
+    /// Whether the sentence before folded `at` gives general advice ("chi è positivo").
+    fn advice(&self, ctx: &Context<'_>, at: usize) -> bool {
         let scope = sentences(ctx).around(at);
         let i = self.generic.partition_point(|&s| s < scope.start);
-        let advice = self.generic.get(i).is_some_and(|&s| s < at);
+        self.generic.get(i).is_some_and(|&s| s < at)
+    }
+
+    /// Whether a plural noun stands right before folded `at` ("donne in gravidanza").
+    fn group_before(&self, ctx: &Context<'_>, at: usize) -> bool {
         let before = ctx.folded.text[..at].trim_end_matches([' ', ',', ':']).len();
-        advice || self.group_ends.binary_search(&before).is_ok()
+        self.group_ends.binary_search(&before).is_ok()
     }
 }
 
-/// The tie of a match: the strongest person near it, else whether it reads as a group.
+/// The tie of a match: a group named right before it is nobody in particular, whoever else
+/// the sentence mentions; else the strongest person near it; else whether it reads as a group.
 pub(crate) fn tie(ctx: &Context<'_>, cues: &GroupCues, family: &str, m: &LexMatch<'_>) -> Tie {
+    if cues.group_before(ctx, m.start) {
+        return Tie::Nobody;
+    }
     match tie_near(ctx, m.start) {
         Some(PersonKind::Named) => Tie::Named,
         Some(PersonKind::Described) => Tie::Described,
         None => {
             let term = &ctx.folded.text[m.start..m.end];
             let plural = lexicon::builtin(family).is_some_and(|l| is_plural(l, term));
-            if plural || cues.applies(ctx, m.start) {
+            if plural || cues.advice(ctx, m.start) {
                 Tie::Nobody
             } else {
                 Tie::Someone
