@@ -215,39 +215,60 @@ fn first_person(folded: &str) -> Vec<std::ops::Range<usize>> {
     // Not "ci" or "sono": "ci sono posti", "sono aperti" speak of things. Not the bare
     // possessives: "nel nostro Comune", "i nostri cittadini" are the institution's usual voice;
     // "la nostra amministrazione" and the like are in the lexicon.
-    const WORDS: [&str; 12] =
-        ["ho", "io", "mio", "mia", "miei", "mie", "noi", "ringrazio", "voglio", "desidero", "ritengo", "abbraccio"];
-    // The comune's service voice: informing, reminding, asking, apologising. AGCOM's
-    // personalisation is the administration presenting itself, not "ricordiamo di portare la
-    // tessera elettorale"; these verbs stay clean.
-    const SERVICE: [&str; 24] = [
-        "ricordiamo",
-        "informiamo",
-        "comunichiamo",
-        "avvisiamo",
-        "invitiamo",
-        "segnaliamo",
-        "scusiamo",
-        "preghiamo",
-        "raccomandiamo",
-        "chiediamo",
-        "consigliamo",
-        "diciamo",
-        "precisiamo",
-        "specifichiamo",
-        "cerchiamo",
-        "forniamo",
-        "riportiamo",
-        "alleghiamo",
-        "terremo",
-        "aggiorneremo",
-        "informeremo",
-        "comunicheremo",
-        "avviseremo",
-        "pubblicheremo",
-    ];
-    // Words ending like a first-person verb that are not one.
-    const NOT_VERBS: [&str; 6] = ["estremo", "supremo", "stremo", "eremo", "remo", "sommo"];
+    fn listed(w: &str) -> bool {
+        matches!(
+            w,
+            "ho" | "io"
+                | "mio"
+                | "mia"
+                | "miei"
+                | "mie"
+                | "noi"
+                | "ringrazio"
+                | "voglio"
+                | "desidero"
+                | "ritengo"
+                | "abbraccio"
+        )
+    }
+    // Words ending like a first-person verb that are not one; and the comune's service voice
+    // (informing, reminding, asking, apologising): AGCOM's personalisation is the
+    // administration presenting itself, not "ricordiamo di portare la tessera elettorale".
+    fn excepted(w: &str) -> bool {
+        matches!(
+            w,
+            "estremo"
+                | "supremo"
+                | "stremo"
+                | "eremo"
+                | "remo"
+                | "sommo"
+                | "ricordiamo"
+                | "informiamo"
+                | "comunichiamo"
+                | "avvisiamo"
+                | "invitiamo"
+                | "segnaliamo"
+                | "scusiamo"
+                | "preghiamo"
+                | "raccomandiamo"
+                | "chiediamo"
+                | "consigliamo"
+                | "diciamo"
+                | "precisiamo"
+                | "specifichiamo"
+                | "cerchiamo"
+                | "forniamo"
+                | "riportiamo"
+                | "alleghiamo"
+                | "terremo"
+                | "aggiorneremo"
+                | "informeremo"
+                | "comunicheremo"
+                | "avviseremo"
+                | "pubblicheremo"
+        )
+    }
     let bytes = folded.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -266,13 +287,10 @@ fn first_person(folded: &str) -> Vec<std::ops::Range<usize>> {
             continue;
         }
         let w = &folded[start..i];
-        let listed = WORDS.contains(&w);
-        let verb = !NOT_VERBS.contains(&w)
-            && !SERVICE.contains(&w)
-            && ((w.len() >= 5 && w.ends_with("iamo"))
-                || (w.len() >= 6 && w.ends_with("remo"))
-                || (w.len() >= 6 && ["ammo", "emmo", "immo"].iter().any(|e| w.ends_with(e))));
-        if listed || verb {
+        // The endings are tested first: most words end otherwise and need no list lookup.
+        let ending = (w.len() >= 5 && w.ends_with("iamo"))
+            || (w.len() >= 6 && ["remo", "ammo", "emmo", "immo"].iter().any(|e| w.ends_with(e)));
+        if (ending && !excepted(w)) || (w.len() <= 9 && listed(w)) {
             out.push(start..i);
         }
     }
