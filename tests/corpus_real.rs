@@ -235,7 +235,7 @@ fn print(name: &str, fig: &Figures) {
 
 /// The floors this corpus holds the checker to (ACCURACY.md), as measured at 2026-11-29 with
 /// every seed profile: raise them as the rules improve, never lower them to pass.
-const MIN_VIOLATIONS_CAUGHT: usize = 34;
+const MIN_VIOLATIONS_CAUGHT: usize = 35;
 const MAX_NOTICES_WARNED: usize = 3;
 /// Ordinary notices sent inside an electoral period that par condicio flags: alerts, closures,
 /// deadlines and electoral offices are impersonal and indispensable.
@@ -244,7 +244,7 @@ const MAX_NOTICES_IN_PERIOD: usize = 0;
 const FAMILY_FLOORS: [(&str, usize, usize); 6] = [
     ("electoral-period", 13, 0),
     ("political", 3, 0),
-    ("special-category", 7, 0),
+    ("special-category", 8, 0),
     ("judicial-data", 4, 0),
     ("offensive", 7, 0),
     ("official-notice", 2, 0),

@@ -319,6 +319,7 @@ mod tests {
             ("Il consigliere è risultato positivo al tampone.", "risultato positivo al tampone"),
             ("Ho avuto conferma della positività al Covid di una persona di famiglia.", "positività al Covid"),
             ("Un funzionario comunale è in quarantena nel proprio domicilio.", "in quarantena"),
+            ("Il ragazzo di Pietrelcina è ricoverato da ieri.", "ricoverato"),
         ] {
             let found = special(t);
             assert!(!found.is_empty(), "{t}");

@@ -145,6 +145,24 @@ fn describes_after_noun(s: &str) -> bool {
     years || enne || lives || lives_in || street || born
 }
 
+/// Whether a person noun ending at folded `end` is followed by where they are from, a
+/// capitalised name after "di" or "da": "il ragazzo di Guardia", "la signora di Borgo Nuovo".
+/// In a comune, someone's village or family is enough to tell who.
+fn from_a_place(ctx: &Context<'_>, end: usize, limit: usize) -> bool {
+    let rest = &ctx.folded.text[end..limit];
+    let after_spaces = rest.trim_start_matches(' ');
+    let Some(after_di) = after_spaces.strip_prefix("di ").or_else(|| after_spaces.strip_prefix("da ")) else {
+        return false;
+    };
+    let word = limit - after_di.trim_start_matches(' ').len();
+    if word >= limit {
+        return false;
+    }
+    let first = ctx.folded.text[word..limit].chars().next().map_or(0, char::len_utf8);
+    let orig = ctx.original(word, word + first);
+    ctx.text[orig].starts_with(char::is_uppercase)
+}
+
 /// `\d{1,3}\s*-?\s*enne` ("45enne", "8 - enne") at the cursor, `digit` being `\d` or `[0-9]`.
 /// With a fourth digit "enne" cannot follow, so taking up to three is all regex could do.
 pub fn eat_enne(c: &mut Cursor<'_>, digit: fn(char) -> bool) -> bool {
@@ -195,7 +213,7 @@ pub fn persons(ctx: &Context<'_>, range: Range<usize>) -> Vec<Person> {
                     None => out.push(Person { range: start..end, kind: PersonKind::Described }),
                 }
             }
-            "person-noun" if describes_after_noun(&folded[end..range.end]) => {
+            "person-noun" if describes_after_noun(&folded[end..range.end]) || from_a_place(ctx, end, range.end) => {
                 out.push(Person { range: start..end, kind: PersonKind::Described });
             }
             // Where someone lives, their role or their family: in a comune, enough to tell who.
