@@ -143,19 +143,17 @@ impl GroupCues {
     }
 }
 
-/// The tie of a match: a group named right before it is nobody in particular, whoever else
-/// the sentence mentions; else the strongest person near it; else whether it reads as a group.
+/// The tie of a match: the strongest person near it; else whether it reads as a group (a
+/// plural term, a plural noun right before it, general advice). A person near wins over a
+/// group: "i pazienti di via Roma positivi al covid" are identifiable.
 pub(crate) fn tie(ctx: &Context<'_>, cues: &GroupCues, family: &str, m: &LexMatch<'_>) -> Tie {
-    if cues.group_before(ctx, m.start) {
-        return Tie::Nobody;
-    }
     match tie_near(ctx, m.start) {
         Some(PersonKind::Named) => Tie::Named,
         Some(PersonKind::Described) => Tie::Described,
         None => {
             let term = &ctx.folded.text[m.start..m.end];
             let plural = lexicon::builtin(family).is_some_and(|l| is_plural(l, term));
-            if plural || cues.advice(ctx, m.start) {
+            if plural || cues.group_before(ctx, m.start) || cues.advice(ctx, m.start) {
                 Tie::Nobody
             } else {
                 Tie::Someone
@@ -320,6 +318,8 @@ mod tests {
             ("Ho avuto conferma della positività al Covid di una persona di famiglia.", "positività al Covid"),
             ("Un funzionario comunale è in quarantena nel proprio domicilio.", "in quarantena"),
             ("Il ragazzo di Pietrelcina è ricoverato da ieri.", "ricoverato"),
+            ("I pazienti di via Roma positivi al covid sono a casa.", "positivi al covid"),
+            ("Il tampone ha dato esito positivo: tutti i familiari sono in quarantena.", "in quarantena"),
         ] {
             let found = special(t);
             assert!(!found.is_empty(), "{t}");
