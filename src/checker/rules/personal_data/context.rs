@@ -85,13 +85,15 @@ impl Sentences {
     }
 }
 
-/// How a person is pointed at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a person is pointed at, from the weaker to the stronger tie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PersonKind {
+    /// Described so that neighbours can tell who: "il bambino di 8 anni", "la residente di via
+    /// Roma", "un cittadino residente nella frazione di San Martino", "il consigliere", "una
+    /// persona di famiglia", "i residenti del condominio".
+    Described,
     /// Given name and surname, or a courtesy title and surname: "Mario Rossi", "sig.ra Verdi".
     Named,
-    /// Described so that neighbours can tell who: "il bambino di 8 anni", "la residente di via Roma".
-    Described,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,6 +143,24 @@ fn describes_after_noun(s: &str) -> bool {
         && c.eat_chars_while(is_space) > 0
         && whole_word_of(c, &["il", "a", "nel"]);
     years || enne || lives || lives_in || street || born
+}
+
+/// Whether a person noun ending at folded `end` is followed by where they are from, a
+/// capitalised name after "di" or "da": "il ragazzo di Guardia", "la signora di Borgo Nuovo".
+/// In a comune, someone's village or family is enough to tell who.
+fn from_a_place(ctx: &Context<'_>, end: usize, limit: usize) -> bool {
+    let rest = &ctx.folded.text[end..limit];
+    let after_spaces = rest.trim_start_matches(' ');
+    let Some(after_di) = after_spaces.strip_prefix("di ").or_else(|| after_spaces.strip_prefix("da ")) else {
+        return false;
+    };
+    let word = limit - after_di.trim_start_matches(' ').len();
+    if word >= limit {
+        return false;
+    }
+    let first = ctx.folded.text[word..limit].chars().next().map_or(0, char::len_utf8);
+    let orig = ctx.original(word, word + first);
+    ctx.text[orig].starts_with(char::is_uppercase)
 }
 
 /// `\d{1,3}\s*-?\s*enne` ("45enne", "8 - enne") at the cursor, `digit` being `\d` or `[0-9]`.
@@ -193,10 +213,13 @@ pub fn persons(ctx: &Context<'_>, range: Range<usize>) -> Vec<Person> {
                     None => out.push(Person { range: start..end, kind: PersonKind::Described }),
                 }
             }
-            "person-noun" if describes_after_noun(&folded[end..range.end]) => {
+            "person-noun" if describes_after_noun(&folded[end..range.end]) || from_a_place(ctx, end, range.end) => {
                 out.push(Person { range: start..end, kind: PersonKind::Described });
             }
-            "residence" => out.push(Person { range: start..end, kind: PersonKind::Described }),
+            // Where someone lives, their role or their family: in a comune, enough to tell who.
+            "residence" | "role" | "family" | "locality" => {
+                out.push(Person { range: start..end, kind: PersonKind::Described })
+            }
             _ => {}
         }
     }
@@ -289,11 +312,17 @@ pub fn all_persons<'c>(ctx: &'c Context<'_>) -> &'c [Person] {
 /// Whether someone identifiable is in the sentence around folded `pos` or the one before;
 /// remembered per sentence for every rule of the check.
 pub fn identifiable_near(ctx: &Context<'_>, pos: usize) -> bool {
+    tie_near(ctx, pos).is_some()
+}
+
+/// The strongest tie to a person in the sentence around folded `pos` or the one before: a
+/// name, a description, or nobody.
+pub fn tie_near(ctx: &Context<'_>, pos: usize) -> Option<PersonKind> {
     let scope = sentences(ctx).with_previous(pos);
     if let Some(&known) = ctx.shared.identifiable.borrow().get(&scope.start) {
         return known;
     }
-    let found = !persons(ctx, scope.clone()).is_empty();
+    let found = persons(ctx, scope.clone()).iter().map(|p| p.kind).max();
     ctx.shared.identifiable.borrow_mut().insert(scope.start, found);
     found
 }
