@@ -49,6 +49,11 @@ if [ "${BANDITORE_SKIP_BROWSER:-0}" != 1 ]; then
   [ -x /usr/bin/chromium ] || missing_pkgs+=(chromium chromium-driver)
 fi
 command -v python3 >/dev/null || missing_pkgs+=(python3)
+# LibreOffice Writer, headless, opens the ODT documents in tests/document_odt.rs (about 90 s and 350 MB
+# on a fresh machine, measured 2026-11-29; skipped with BANDITORE_SKIP_LIBREOFFICE=1).
+if [ "${BANDITORE_SKIP_LIBREOFFICE:-0}" != 1 ] && ! command -v soffice >/dev/null; then
+  missing_pkgs+=(libreoffice-writer-nogui)
+fi
 if [ ${#missing_pkgs[@]} -gt 0 ]; then
   apt_install "${missing_pkgs[@]}"
 fi
