@@ -147,7 +147,8 @@ fn new_writes_a_profile_whose_placeholders_validate_flags() {
     let again = banditore(&["new", "--template", "seveso", "--out", out_s]);
     assert_eq!(again.status.code(), Some(2));
 
-    // Filled in from the start, only what the seed lacks remains.
+    // With the name and the site given, a seed whose articles name no mailbox or number needs
+    // nothing else to validate (what the seed itself lacks stays a warning).
     let filled = dir.join("roccafittizia.json");
     ok(&banditore(&[
         "new",
