@@ -12,7 +12,7 @@ fn banditore(args: &[&str]) -> Output {
 }
 
 fn ok(o: &Output) -> String {
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.status.success(), "{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 
@@ -153,13 +153,13 @@ fn new_writes_a_profile_whose_placeholders_validate_flags() {
     ok(&banditore(&[
         "new",
         "--template",
-        "siracusa",
+        "seveso",
         "--name",
         "Roccafittizia",
         "--province",
-        "SR",
+        "MB",
         "--website",
-        "https://www.comune.roccafittizia.sr.it",
+        "https://www.comune.roccafittizia.mb.it",
         "--out",
         filled.to_str().unwrap(),
     ]));
