@@ -193,10 +193,11 @@ function showIssues(issues) {
   $('numero-avvisi').textContent = String(warnings);
 }
 
+/** The field's label, after the item or group it belongs to ("Art. 2 – Contenuti: Paragrafi"). */
 function fieldLabel(el) {
-  if (el.labels?.length) return el.labels[0].textContent;
-  const legend = el.querySelector(':scope > legend, :scope > h2, :scope > h3');
-  return legend ? legend.textContent : el.id;
+  const own = el.labels?.length ? el.labels[0].textContent : el.querySelector(':scope > legend, :scope > h2, :scope > h3')?.textContent ?? el.id;
+  const group = el.parentElement?.closest('fieldset.voce, fieldset.gruppo')?.querySelector(':scope > legend')?.textContent;
+  return group ? `${group}: ${own}` : own;
 }
 
 // ---- completeness of the art. 13 elements
