@@ -490,6 +490,48 @@ mod tests {
     }
 
     #[test]
+    fn any_text_is_rewritten_without_panicking() {
+        let mut seed = seed("concorezzo");
+        let nasty = [
+            "",
+            " ",
+            "(",
+            "«»",
+            "@",
+            "a@",
+            "@b.",
+            "+",
+            "+3",
+            "1 2 3 4 5 6 7 8",
+            "366.5784663🙂",
+            "🙂366 5784663",
+            "Concorezzò",
+            "CONCOREZZO",
+            "concorezzo.",
+            "http://",
+            "https://www.comune.concorezzo.mb.it/x?y=1).",
+            "(www.comune.concorezzo.mb.it)",
+            "e\u{301}@x.it",
+            "a\r\nb\tc",
+            "«DA COMPILARE",
+        ];
+        seed.policy.articles[0].paragraphs = nasty.iter().map(|s| s.to_string()).collect();
+        for facts in [facts(), Facts::default(), Facts { name: "Sant'Angelo d'Alife".into(), ..Facts::default() }] {
+            let p = from_seed(&seed, &facts);
+            assert_eq!(p.policy.articles[0].paragraphs.len(), nasty.len());
+            let _ = crate::profile::validate::validate(&p);
+        }
+        let p = from_seed(&seed, &facts());
+        let paras = &p.policy.articles[0].paragraphs;
+        assert_eq!(paras[12], "Concorezzò", "another word, kept");
+        assert_eq!(paras[13], "ROCCAFITTIZIA");
+        assert_eq!(paras[14], "Roccafittizia.");
+        assert_eq!(paras[16], format!("{}).", placeholder("indirizzo della pagina sul sito del Comune")));
+        assert_eq!(paras[17], "(www.comune.roccafittizia.mb.it)");
+        assert_eq!(paras[10], format!("{}🙂", placeholder("numero di telefono")));
+    }
+
+    #[test]
     fn the_empty_profile_parses_back() {
         let json = serde_json::to_string(&empty()).unwrap();
         assert_eq!(crate::profile::parse(&json).unwrap(), empty());

@@ -168,6 +168,16 @@ describe('the profile builder', () => {
     assert.match(await page.locator('#anteprima-documento h1').textContent(), /Disciplinare|servizio|WhatsApp/i);
     assert.match(await page.locator('#anteprima-documento').textContent(), /Comune di Roccafittizia/);
 
+    // Printing the previewed document prints the document alone, on A4.
+    await page.evaluate(() => document.body.classList.add('stampa-documento'));
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('#modulo').isVisible(), false, 'the form is not printed');
+    assert.equal(await page.locator('.colonna-controllo').isVisible(), false, 'the checks are not printed');
+    assert.equal(await page.locator('#anteprima-documento h1').isVisible(), true, 'the document is printed');
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => document.body.classList.remove('stampa-documento'));
+    assert.equal(await page.getByRole('button', { name: 'Stampa il documento' }).isVisible(), true);
+
     // The preview: the real widget with this profile, consent and join.
     await page.waitForSelector(`${W}[data-state=ready]`, { timeout: 15_000 });
     const wtext = () => page.locator(W).evaluate((el) => el.shadowRoot.textContent);

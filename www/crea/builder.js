@@ -16,6 +16,10 @@ const SEEDS = [
 ];
 
 const $ = (id) => document.getElementById(id);
+/** Sets a status text only when it changes: live regions must not repeat themselves at every keystroke. */
+const say = (el, text) => {
+  if (el.textContent !== text) el.textContent = text;
+};
 const state = { profile: null, issues: [], validText: null, previewText: null, timer: 0 };
 
 /** Which section holds the messages for a top-level key the form shows. */
@@ -184,9 +188,9 @@ function showIssues(issues) {
   }
   const errors = errorLinks.length;
   const warnings = warningLinks.length;
-  $('conteggio').textContent = errors === 0
+  say($('conteggio'), errors === 0
     ? `Nessun errore${warnings ? `, ${warnings} ${warnings === 1 ? 'avviso' : 'avvisi'}` : ''}: il profilo è valido.`
-    : `${errors} ${errors === 1 ? 'errore' : 'errori'} da correggere, ${warnings} ${warnings === 1 ? 'avviso' : 'avvisi'}.`;
+    : `${errors} ${errors === 1 ? 'errore' : 'errori'} da correggere, ${warnings} ${warnings === 1 ? 'avviso' : 'avvisi'}.`);
   $('elenco-errori').replaceChildren(...errorLinks);
   $('elenco-avvisi').replaceChildren(...warningLinks);
   $('avvisi').hidden = warnings === 0;
@@ -240,11 +244,11 @@ function setupAside() {
 async function updatePreview(errors) {
   const status = $('stato-anteprima');
   if (errors > 0) {
-    status.textContent = state.previewText
+    say(status, state.previewText
       ? 'Anteprima dell’ultimo profilo senza errori: correggi gli errori per aggiornarla.'
-      : 'L’anteprima compare quando il profilo non ha più errori.';
+      : 'L’anteprima compare quando il profilo non ha più errori.');
   } else {
-    status.textContent = 'Anteprima del profilo attuale.';
+    say(status, 'Anteprima del profilo attuale.');
   }
   if (errors > 0 || state.validText === state.previewText) return;
   state.previewText = state.validText;
@@ -294,9 +298,9 @@ function fileId() {
 
 function updateExport(text, errors) {
   $('scarica-json').disabled = errors > 0;
-  $('stato-esporta').textContent = errors > 0
+  say($('stato-esporta'), errors > 0
     ? `Il profilo ha ${errors} ${errors === 1 ? 'errore' : 'errori'}: correggili per scaricarlo pronto da pubblicare (o scarica la bozza per continuare più tardi).`
-    : `Il profilo è valido: scaricalo e pubblicalo sul sito come /banditore/profili/${fileId()}.json.`;
+    : `Il profilo è valido: scaricalo e pubblicalo sul sito come /banditore/profili/${fileId()}.json.`);
   $('codice').textContent = `<script type="module" src="/banditore/banditore-iscrizione.js"></script>\n<banditore-iscrizione profile="/banditore/profili/${fileId()}.json" lang="it"></banditore-iscrizione>`;
 }
 
