@@ -6,10 +6,7 @@
 //! seed's name replaced. `banditore new` and the builder (www/crea/) both use it.
 
 use crate::profile::validate::placeholders::placeholder;
-use crate::profile::{
-    Approval, Audience, Category, Channel, CheckerSettings, Comune, ForbiddenContent, HelpContact,
-    InstitutionalContacts, Management, Party, Platform, Policy, Privacy, Profile,
-};
+use crate::profile::{Channel, Comune, HelpContact, InstitutionalContacts, Party, Profile};
 
 /// What the new comune tells before starting; any may be blank (it then stays a placeholder).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -23,179 +20,142 @@ pub struct Facts {
 }
 
 /// The seed's policy, made a starting point for the comune in `facts`.
+///
+/// The seed is cloned and every field is then either rewritten or emptied here, so that a field
+/// the model gains later is carried over from the seed rather than breaking this function.
 pub fn from_seed(seed: &Profile, facts: &Facts) -> Profile {
     let rw = Rewriter::new(seed, facts);
-    let name = filled(&facts.name, "nome del Comune");
-    let official_name = if facts.name.trim().is_empty() {
-        placeholder("nome ufficiale del Comune")
-    } else {
-        format!("Comune di {}", facts.name.trim())
-    };
+    let texts = |v: &mut Vec<String>| v.iter_mut().for_each(|s| *s = rw.text(s));
+    let name = facts.name.trim();
+    let official_name =
+        if name.is_empty() { placeholder("nome ufficiale del Comune") } else { format!("Comune di {name}") };
     let website = filled(&facts.website, "sito istituzionale (https://…)");
-    let p = &seed.privacy;
-    let texts = |v: &[String]| v.iter().map(|s| rw.text(s)).collect::<Vec<_>>();
-    Profile {
-        schema: seed.schema.clone(),
-        id: if facts.name.trim().is_empty() { placeholder("identificativo, es. mio-comune") } else { slug(&facts.name) },
-        comune: Comune {
-            name,
-            official_name: official_name.clone(),
-            province: filled(&facts.province, "sigla della provincia, es. MB"),
-            province_name: String::new(),
-            website: website.clone(),
-            ..Comune::default()
-        },
-        policy: Policy {
-            title: rw.text(&seed.policy.title),
-            approval: Approval { act: seed.policy.approval.act.clone(), number: String::new(), date: String::new() },
-            social_policy_url: String::new(),
-            url: String::new(),
-            consent_article: seed.policy.consent_article.clone(),
-            articles: seed
-                .policy
-                .articles
-                .iter()
-                .map(|a| crate::profile::Article {
-                    number: a.number.clone(),
-                    title: rw.text(&a.title),
-                    paragraphs: texts(&a.paragraphs),
-                })
-                .collect(),
-        },
-        privacy: Privacy {
-            controller: Party { name: official_name, url: website.clone(), ..Party::default() },
-            dpo: Party::default(),
-            purposes: texts(&p.purposes),
-            legal_basis: p.legal_basis,
-            legal_basis_note: rw.text(&p.legal_basis_note),
-            retention: rw.text(&p.retention),
-            recipients: texts(&p.recipients),
-            // The platform's provider, its transfers and the authority are the platform's and the
-            // law's facts, not the seed comune's.
-            platform_provider: p.platform_provider.clone(),
-            transfers_outside_eu: p.transfers_outside_eu.clone(),
-            end_to_end_encrypted: p.end_to_end_encrypted,
-            provision_optional: p.provision_optional,
-            automated_decision_making: p.automated_decision_making,
-            supervisory_authority: p.supervisory_authority.clone(),
-            informativa_url: String::new(),
-        },
-        channels: seed.channels.iter().map(|c| channel(c, &rw)).collect(),
-        audience: Audience { kind: seed.audience.kind, description: rw.text(&seed.audience.description) },
-        categories: seed
-            .categories
-            .iter()
-            .map(|c| Category { label: rw.text(&c.label), description: rw.text(&c.description), ..c.clone() })
-            .collect(),
-        forbidden: seed
-            .forbidden
-            .iter()
-            .map(|f| ForbiddenContent { label: rw.text(&f.label), description: rw.text(&f.description), ..f.clone() })
-            .collect(),
-        service_hours: seed.service_hours.clone().map(|mut h| {
-            h.note = rw.text(&h.note);
-            h
-        }),
-        // The seed's elections are not the new comune's.
-        electoral_periods: Vec::new(),
-        management: Management {
-            responsible: rw.text(&seed.management.responsible),
-            roles: texts(&seed.management.roles),
-            max_delegates: seed.management.max_delegates,
-            delegates: Vec::new(),
-            source: seed.management.source.clone(),
-        },
-        help: HelpContact::default(),
-        institutional_contacts: InstitutionalContacts {
-            domains: host(&facts.website).into_iter().collect(),
-            ..InstitutionalContacts::default()
-        },
-        platform: Platform { max_message_length: seed.platform.max_message_length },
-        checker: CheckerSettings {
-            // Local place names and single findings belong to the seed comune.
-            ignore: Vec::new(),
-            allowed_terms: Default::default(),
-            ..seed.checker.clone()
-        },
-        notes: vec![format!(
-            "Profilo di partenza ricavato dal modello di {} (banditore new): sostituire ogni segnaposto (DA COMPILARE) e completare i dati mancanti che la validazione segnala.",
-            crate::informativa::display_comune(seed).bare
-        )],
+    let mut p = seed.clone();
+
+    p.id = if name.is_empty() { placeholder("identificativo, es. mio-comune") } else { slug(name) };
+    p.comune = Comune {
+        name: filled(name, "nome del Comune"),
+        official_name: official_name.clone(),
+        province: filled(&facts.province, "sigla della provincia, es. MB"),
+        website: website.clone(),
+        ..Comune::default()
+    };
+
+    let policy = &mut p.policy;
+    policy.title = rw.text(&policy.title);
+    // The act is the new comune's: same kind of act, number and date to come.
+    policy.approval.number.clear();
+    policy.approval.date.clear();
+    policy.social_policy_url.clear();
+    policy.url.clear();
+    for a in &mut policy.articles {
+        a.title = rw.text(&a.title);
+        texts(&mut a.paragraphs);
     }
+
+    // The platform's provider, its transfers, encryption and the supervisory authority are the
+    // platform's and the law's facts, not the seed comune's: they stay.
+    let privacy = &mut p.privacy;
+    privacy.controller = Party { name: official_name, url: website, ..Party::default() };
+    privacy.dpo = Party::default();
+    texts(&mut privacy.purposes);
+    privacy.legal_basis_note = rw.text(&privacy.legal_basis_note);
+    privacy.retention = rw.text(&privacy.retention);
+    texts(&mut privacy.recipients);
+    privacy.informativa_url.clear();
+
+    p.channels.iter_mut().for_each(|c| channel(c, &rw));
+    p.audience.description = rw.text(&p.audience.description);
+    for c in &mut p.categories {
+        c.label = rw.text(&c.label);
+        c.description = rw.text(&c.description);
+    }
+    for f in &mut p.forbidden {
+        f.label = rw.text(&f.label);
+        f.description = rw.text(&f.description);
+    }
+    if let Some(h) = &mut p.service_hours {
+        h.note = rw.text(&h.note);
+    }
+    // The seed's elections are not the new comune's.
+    p.electoral_periods.clear();
+    p.management.responsible = rw.text(&p.management.responsible);
+    texts(&mut p.management.roles);
+    p.management.delegates.clear();
+    p.help = HelpContact::default();
+    p.institutional_contacts = InstitutionalContacts {
+        domains: host(&facts.website).into_iter().collect(),
+        ..InstitutionalContacts::default()
+    };
+    // Local place names and single findings belong to the seed comune.
+    p.checker.ignore.clear();
+    p.checker.allowed_terms.clear();
+    p.notes = vec![format!(
+        "Profilo di partenza ricavato dal modello di {} (banditore new): sostituire ogni segnaposto (DA COMPILARE) e completare i dati mancanti che la validazione segnala.",
+        crate::informativa::display_comune(seed).bare
+    )];
+    p
 }
 
 /// An empty profile: the structure with nothing filled in but what the law fixes (the Garante,
-/// optional provision) and the defaults the model has.
+/// optional provision) and the defaults the model has. Read from JSON so that it follows the
+/// model's own defaults.
 pub fn empty() -> Profile {
-    Profile {
-        schema: Some("./profile.schema.json".to_owned()),
-        id: String::new(),
-        comune: Comune::default(),
-        policy: Policy::default(),
-        privacy: Privacy {
-            provision_optional: true,
-            supervisory_authority: Party {
-                name: "Garante per la protezione dei dati personali".to_owned(),
-                url: "https://www.garanteprivacy.it".to_owned(),
-                ..Party::default()
-            },
-            ..Privacy::default()
+    const EMPTY: &str = r#"{
+        "$schema": "./profile.schema.json",
+        "id": "",
+        "comune": { "name": "", "province": "" },
+        "policy": { "title": "", "articles": [] },
+        "privacy": {
+            "controller": {},
+            "purposes": [],
+            "legal_basis": "consent",
+            "retention": "",
+            "end_to_end_encrypted": false,
+            "provision_optional": true,
+            "supervisory_authority": { "name": "Garante per la protezione dei dati personali", "url": "https://www.garanteprivacy.it" }
         },
-        channels: vec![Channel::WhatsappChannel {
-            name: String::new(),
-            invite_url: String::new(),
-            info_url: String::new(),
-            leave_instructions: String::new(),
-        }],
-        audience: Audience::default(),
-        categories: Vec::new(),
-        forbidden: Vec::new(),
-        service_hours: None,
-        electoral_periods: Vec::new(),
-        management: Management::default(),
-        help: HelpContact::default(),
-        institutional_contacts: InstitutionalContacts::default(),
-        // WhatsApp's app limit (pkg-config/seveso.json notes).
-        platform: Platform { max_message_length: 65536 },
-        checker: CheckerSettings::default(),
-        notes: Vec::new(),
-    }
+        "channels": [ { "kind": "whatsapp-channel", "invite_url": "" } ],
+        "audience": { "kind": "citizens" },
+        "categories": [],
+        "forbidden": [],
+        "management": { "responsible": "" },
+        "help": {},
+        "platform": { "max_message_length": 65536 }
+    }"#;
+    // A constant the tests parse: it cannot fail at run time.
+    crate::profile::parse(EMPTY).unwrap_or_else(|e| unreachable!("the empty profile is valid JSON for the model: {e}"))
 }
 
-fn channel(c: &Channel, rw: &Rewriter) -> Channel {
+/// Takes the seed comune's facts out of a channel: its link or number goes, its wording stays.
+fn channel(c: &mut Channel, rw: &Rewriter) {
     match c {
-        Channel::WhatsappChannel { name, leave_instructions, .. } => Channel::WhatsappChannel {
-            name: rw.text(name),
+        Channel::WhatsappChannel { name, invite_url, info_url, leave_instructions, .. } => {
+            *name = rw.text(name);
             // Empty, not a placeholder: a comune may adopt the policy before opening the channel;
             // the widget then says the link is not published yet.
-            invite_url: String::new(),
-            info_url: String::new(),
-            leave_instructions: rw.text(leave_instructions),
-        },
-        Channel::WhatsappBroadcast {
-            name,
-            subscribe_keyword,
-            unsubscribe_keyword,
-            save_contact_required,
-            leave_instructions,
-            ..
-        } => Channel::WhatsappBroadcast {
-            name: rw.text(name),
-            number: placeholder("numero WhatsApp del Comune, es. +39…"),
-            subscribe_keyword: subscribe_keyword.clone(),
-            unsubscribe_keyword: unsubscribe_keyword.clone(),
-            save_contact_required: *save_contact_required,
-            leave_instructions: rw.text(leave_instructions),
-        },
-        Channel::TelegramChannel { name, leave_instructions, .. } => Channel::TelegramChannel {
-            name: rw.text(name),
-            url: String::new(),
-            leave_instructions: rw.text(leave_instructions),
-        },
-        Channel::WhatsappGroup { name, .. } => {
-            Channel::WhatsappGroup { name: rw.text(name), invite_url: String::new() }
+            invite_url.clear();
+            info_url.clear();
+            *leave_instructions = rw.text(leave_instructions);
         }
-        Channel::TelegramGroup { name, .. } => Channel::TelegramGroup { name: rw.text(name), url: String::new() },
+        Channel::WhatsappBroadcast { name, number, leave_instructions, .. } => {
+            *name = rw.text(name);
+            *number = placeholder("numero WhatsApp del Comune, es. +39…");
+            *leave_instructions = rw.text(leave_instructions);
+        }
+        Channel::TelegramChannel { name, url, leave_instructions, .. } => {
+            *name = rw.text(name);
+            url.clear();
+            *leave_instructions = rw.text(leave_instructions);
+        }
+        Channel::WhatsappGroup { name, invite_url, .. } => {
+            *name = rw.text(name);
+            invite_url.clear();
+        }
+        Channel::TelegramGroup { name, url, .. } => {
+            *name = rw.text(name);
+            url.clear();
+        }
     }
 }
 
