@@ -261,6 +261,8 @@ impl Rewriter {
             let core = &word[core_start..core_end];
             let replacement = if is_email(core) {
                 Some(placeholder("indirizzo e-mail"))
+            } else if is_join_link(core) {
+                Some(placeholder("collegamento al canale"))
             } else if let Some(h) =
                 host(core).filter(|h| self.hosts.iter().any(|seed| h == seed || h.ends_with(&format!(".{seed}"))))
             {
@@ -288,6 +290,16 @@ impl Rewriter {
         }
         out
     }
+}
+
+/// A link to one comune's channel, list or chat (its invite is the seed's, not the new comune's);
+/// the platforms' own pages (privacy policies, guides) are not.
+fn is_join_link(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    let rest = lower.trim_start_matches("https://").trim_start_matches("http://").trim_start_matches("www.");
+    ["whatsapp.com/channel/", "chat.whatsapp.com/", "wa.me/", "t.me/", "telegram.me/"]
+        .iter()
+        .any(|p| rest.starts_with(p))
 }
 
 fn is_email(s: &str) -> bool {
@@ -384,7 +396,11 @@ mod tests {
         for (id, name, facts_of_seed) in [
             ("seveso", "Seveso", &["comune.seveso.mb.it"][..]),
             ("concorezzo", "Concorezzo", &["5784663", "comunicazione@", "Capitanio"][..]),
-            ("siracusa", "Siracusa", &["800299507", "legalmail", "sportello.cittadino@"][..]),
+            (
+                "siracusa",
+                "Siracusa",
+                &["800299507", "legalmail", "sportello.cittadino@", "0029Vau1S7v3mFY6qWhRCg1N"][..],
+            ),
             ("leini", "Lein", &[][..]),
             ("sesto-calende", "Sesto Calende", &["info@"][..]),
         ] {

@@ -45,7 +45,7 @@ const channelFields = (item) => {
         leave];
     default:
       return [...common,
-        { key: 'invite_url', label: 'Collegamento al canale', type: 'url', help: 'https://whatsapp.com/channel/… (Siracusa art. 1.2: link e codice QR). Vuoto finché il canale non è aperto: il widget dirà che non è ancora pubblicato (Seveso art. 5.1).' },
+        { key: 'invite_url', label: 'Collegamento al canale', type: 'url', help: 'https://whatsapp.com/channel/… (Siracusa art. 5.1: link e codice QR pubblicati sul sito). Vuoto finché il canale non è aperto: il widget dirà che non è ancora pubblicato (Seveso art. 5.1).' },
         { key: 'info_url', label: 'Pagina del sito che pubblica link e QR', type: 'url' },
         leave];
   }
@@ -84,7 +84,7 @@ export const SECTIONS = [
       { key: ['approval', 'number'], label: 'Numero dell’atto', type: 'text', help: 'Vuoto finché la Giunta non delibera: il documento lascia la riga da compilare.' },
       { key: ['approval', 'date'], label: 'Data dell’atto (AAAA-MM-GG)', type: 'text', inputmode: 'numeric' },
       { key: 'url', label: 'Pagina del disciplinare sul sito', type: 'url' },
-      { key: 'social_policy_url', label: 'Policy per i social network (se il disciplinare la richiama)', type: 'url', help: 'Leini la richiama.' },
+      { key: 'social_policy_url', label: 'Policy per i social network (se il disciplinare la richiama)', type: 'url', help: 'Leini art. 4.5 rinvia al proprio regolamento sui social network.' },
       { key: 'consent_article', label: 'Articolo su cosa accetta chi si iscrive', type: 'text', help: 'Es. «art. 5.2» (Seveso), «art. 3» (Concorezzo): il widget lo cita accanto a ogni conferma.' },
       {
         key: 'articles', label: 'Articoli', type: 'list', item: 'Articolo', add: 'Aggiungi un articolo',
