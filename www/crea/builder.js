@@ -26,7 +26,7 @@ const state = { profile: null, issues: [], validText: null, previewText: null, t
 const SECTION_OF = {
   id: 'comune', comune: 'comune', policy: 'disciplinare', channels: 'canale', platform: 'canale', audience: 'destinatari',
   categories: 'destinatari', forbidden: 'vietati', service_hours: 'orari', electoral_periods: 'elezioni',
-  management: 'gestione', help: 'assistenza', privacy: 'informativa',
+  management: 'gestione', help: 'assistenza', institutional_contacts: 'contatti', privacy: 'informativa', notes: 'note',
 };
 
 await init();

@@ -212,6 +212,25 @@ export const SECTIONS = [
     ],
   },
   {
+    id: 'contatti', title: 'Recapiti e cariche del Comune', path: ['institutional_contacts'],
+    intro: 'Recapiti e nomi che possono comparire nei messaggi senza essere dati personali da proteggere: il controllo prima dell’invio non li segnala (i dati di chi ricopre una carica pubblica, nel suo ruolo).',
+    fields: [
+      { key: 'domains', label: 'Domini del Comune (uno per riga)', type: 'lines', help: 'Es. comune.seveso.mb.it: i collegamenti e gli indirizzi e-mail su questi domini sono istituzionali.' },
+      { key: 'emails', label: 'Caselle e PEC istituzionali (una per riga)', type: 'lines' },
+      { key: 'phones', label: 'Numeri di telefono del Comune (uno per riga)', type: 'lines' },
+      { key: 'ibans', label: 'IBAN per i pagamenti al Comune (uno per riga)', type: 'lines' },
+      {
+        key: 'office_holders', label: 'Cariche', type: 'list', item: 'Carica', add: 'Aggiungi una carica',
+        legend: (o, i) => `Carica ${i + 1}${o?.role ? ` – ${o.role}` : ''}`,
+        create: () => ({ name: '', role: '' }),
+        fields: () => [
+          { key: 'name', label: 'Nome e cognome', type: 'text' },
+          { key: 'role', label: 'Carica', type: 'text', help: 'Es. Sindaco, Assessore alla Cultura, Segretario Generale.' },
+        ],
+      },
+    ],
+  },
+  {
     id: 'informativa', title: 'Informativa (art. 13 GDPR)', path: ['privacy'],
     intro: 'Ciò che l’informativa deve dire a chi si iscrive (Regolamento (UE) 2016/679, art. 13). Il widget la mostra prima del consenso; qui sotto se ne può scaricare il documento.',
     fields: [
@@ -236,6 +255,11 @@ export const SECTIONS = [
       ] },
       { key: 'informativa_url', label: 'Pagina privacy del Comune', type: 'url' },
     ],
+  },
+  {
+    id: 'note', title: 'Note', path: [],
+    intro: 'Per chi mantiene il profilo: lacune del disciplinare, scelte fatte, dati che il Comune deve ancora pubblicare. Non sono mostrate ai cittadini.',
+    fields: [{ key: 'notes', label: 'Note (una per riga)', type: 'lines', rows: 5 }],
   },
 ];
 
