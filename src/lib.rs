@@ -20,4 +20,5 @@ pub mod checker;
 pub mod wasm;
 
 pub mod document;
+#[cfg(feature = "placeholders")]
 pub mod template;

@@ -72,6 +72,7 @@ mod tests {
         assert_eq!(italian_date("2026-03-20"), "20/03/2026");
     }
 
+    #[cfg(feature = "placeholders")]
     #[test]
     fn a_draft_leaves_the_act_to_fill_in() {
         let mut p = crate::template::empty();

@@ -8,6 +8,7 @@ mod contacts;
 mod content;
 pub mod format;
 mod markup;
+#[cfg(feature = "placeholders")]
 pub mod placeholders;
 mod privacy;
 mod schedule;
@@ -18,8 +19,6 @@ use crate::i18n::Msg;
 /// Every problem found in the profile, errors and warnings, in the order of the profile's areas.
 pub fn validate(profile: &Profile) -> Vec<ProfileIssue> {
     let mut out = Issues::default();
-    placeholders::check(profile, &mut out);
-    let first_other = out.0.len();
     comune::check(profile, &mut out);
     privacy::check(profile, &mut out);
     channels::check(profile, &mut out);
@@ -27,7 +26,8 @@ pub fn validate(profile: &Profile) -> Vec<ProfileIssue> {
     schedule::check(profile, &mut out);
     contacts::check(profile, &mut out);
     markup::check(profile, &mut out);
-    placeholders::supersede(&mut out.0, first_other);
+    #[cfg(feature = "placeholders")]
+    placeholders::apply(profile, &mut out);
     out.0
 }
 

@@ -35,49 +35,44 @@ pub fn find(s: &str) -> Vec<&str> {
 }
 
 /// At most this many texts with placeholders are reported one by one (a template has a dozen);
-/// beyond, one error counts the rest. It also bounds `supersede`'s work per issue.
+/// beyond, one error counts the rest. It also bounds the work per issue of `apply`.
 const REPORTED: usize = 100;
 
-pub(crate) fn check(profile: &Profile, out: &mut Issues) {
+/// Puts an error for each text holding placeholders first, and drops the other checks' issues at
+/// those paths: one clear message per field.
+pub(crate) fn apply(profile: &Profile, out: &mut Issues) {
+    let mut holes = Issues::default();
     let mut more = 0usize;
     profile.texts(&Path::Root, &mut |path, s| {
         let found = find(s);
         if found.is_empty() {
             return;
         }
-        if out.0.len() >= REPORTED {
+        if holes.0.len() >= REPORTED {
             more += 1;
             return;
         }
         let list = found.join(", ");
-        out.error(
+        holes.error(
             path.render(),
             format!("segnaposto da compilare: {list}; sostituirlo con il dato del Comune"),
             format!("placeholder to fill in: {list}; replace it with the comune's own fact"),
         );
     });
+    if holes.0.is_empty() {
+        return;
+    }
+    // A scan of at most REPORTED paths per issue: linear in the issues.
+    out.0.retain(|issue| !holes.0.iter().any(|h| h.path == issue.path));
     if more > 0 {
-        out.error(
+        holes.error(
             "$",
             format!("altri {more} testi contengono segnaposto «DA COMPILARE»"),
             format!("{more} more texts hold «DA COMPILARE» placeholders"),
         );
     }
-}
-
-/// Keeps one issue per placeholder path, the placeholder's own: `issues[..first_other]` are the
-/// placeholders (at most `REPORTED` + 1), the rest every other check's. A scan of that short
-/// list per issue: a sorted set cost the widget's bundle 4.5 KB (measured 2026-11-29).
-pub(crate) fn supersede(issues: &mut Vec<crate::profile::ProfileIssue>, first_other: usize) {
-    let holes: Vec<String> = issues[..first_other].iter().map(|i| i.path.clone()).filter(|p| p != "$").collect();
-    if holes.is_empty() {
-        return;
-    }
-    let mut seen = 0;
-    issues.retain(|issue| {
-        seen += 1;
-        seen <= first_other || !holes.contains(&issue.path)
-    });
+    holes.0.append(&mut out.0);
+    out.0 = holes.0;
 }
 
 #[cfg(test)]
