@@ -8,14 +8,7 @@ use crate::informativa::display_comune;
 use crate::profile::Profile;
 
 pub fn build(profile: &Profile) -> Document {
-    let comune = display_comune(profile);
-    let mut issuer = vec![comune.bare.clone()];
-    let c = &profile.comune;
-    match (c.province_name.trim(), c.province.trim()) {
-        ("", "") => {}
-        ("", code) => issuer.push(format!("({code})")),
-        (name, _) => issuer.push(format!("Provincia di {name}")),
-    }
+    let issuer = issuer(profile);
     let title = if profile.policy.title.trim().is_empty() {
         "Disciplinare".to_owned()
     } else {
@@ -27,6 +20,27 @@ pub fn build(profile: &Profile) -> Document {
         blocks.extend(paragraph_blocks(&a.paragraphs));
     }
     Document { kind: Kind::Disciplinare, lang: Lang::It, title, blocks }
+}
+
+/// "Comune di Seveso (MB)", then the province's body as the profile names it. Only a name that
+/// says what body it is ("Città Metropolitana di Torino") is printed: "Provincia di Siracusa" would
+/// state a fact the profile does not give (in Sicily the provinces are liberi consorzi).
+pub fn issuer(profile: &Profile) -> Vec<String> {
+    let c = &profile.comune;
+    let bare = display_comune(profile).bare;
+    let mut out = vec![match c.province.trim() {
+        "" => bare,
+        code => format!("{bare} ({code})"),
+    }];
+    let body = c.province_name.trim();
+    let lower = crate::text::lower_latin(body);
+    if ["provincia", "città metropolitana", "citta metropolitana", "libero consorzio"]
+        .iter()
+        .any(|b| lower.starts_with(b))
+    {
+        out.push(body.to_owned());
+    }
+    out
 }
 
 /// "Art. 4 – Contenuti"; a number already written "Art. 2" is kept as it is.
@@ -63,6 +77,17 @@ fn italian_date(iso: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_issuer_names_no_body_the_profile_does_not() {
+        let mut p = crate::profile::parse(include_str!("../../tests/fixtures/minimal-profile.json")).unwrap();
+        assert_eq!(issuer(&p), ["Comune di Esempio (MB)"]);
+        p.comune.province_name = "Città Metropolitana di Torino".into();
+        assert_eq!(issuer(&p), ["Comune di Esempio (MB)", "Città Metropolitana di Torino"]);
+        p.comune.province = String::new();
+        p.comune.province_name = "Siracusa".into();
+        assert_eq!(issuer(&p), ["Comune di Esempio"]);
+    }
 
     #[test]
     fn headings_and_dates() {

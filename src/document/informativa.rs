@@ -3,14 +3,13 @@
 
 use super::{paragraph_blocks, Block, Document, Kind};
 use crate::i18n::Lang;
-use crate::informativa::display_comune;
 use crate::profile::Profile;
 
 pub fn build(profile: &Profile, lang: Lang) -> Document {
     let channel = crate::consent::primary_channel(profile).map(|(_, c)| c);
     let inf = crate::informativa::build(profile, channel, lang);
     let mut blocks = vec![
-        Block::Issuer(vec![display_comune(profile).bare]),
+        Block::Issuer(super::disciplinare::issuer(profile)),
         Block::Title(inf.title.clone()),
         Block::Subtitle(inf.intro),
     ];
