@@ -238,6 +238,31 @@ describe('the profile builder', () => {
     await s.context.close();
   });
 
+  test('Tab alone reaches every control of the form, in page order, without a trap', async () => {
+    const s = await openBuilder();
+    const { page } = s;
+    await page.setInputFiles('#importa', path.join(ROOT, 'pkg-config', 'concorezzo.json'));
+    await page.waitForSelector('#lavoro:not([hidden])');
+    await settle(page);
+    const controls = await page.evaluate(() => [...document.querySelectorAll('#modulo input, #modulo select, #modulo textarea, #modulo button')]
+      .filter((el) => !el.disabled && el.offsetParent !== null).map((el) => el.id || el.textContent));
+    assert.ok(controls.length > 100, `${controls.length} controls`);
+    await page.focus('#titolo-modulo');
+    const seen = [];
+    for (let i = 0; i < controls.length + 10; i++) {
+      await page.keyboard.press('Tab');
+      const id = await page.evaluate(() => {
+        const el = document.activeElement;
+        return el.closest('#modulo') ? el.id || el.textContent : null;
+      });
+      if (id === null && seen.length) break; // past the form
+      if (id !== null) seen.push(id);
+    }
+    assert.deepEqual(seen, controls, 'every control once, in order');
+    assertClean(s, 'tab order');
+    await s.context.close();
+  });
+
   test('the draft stays in the browser only when asked; an error maps to its field', async () => {
     const s = await openBuilder();
     const { page } = s;
