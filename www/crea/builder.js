@@ -55,6 +55,7 @@ function setupStart() {
   $('importa').addEventListener('change', async (e) => {
     const file = e.target.files?.[0];
     if (!file) return;
+    e.target.value = ''; // the same file chosen again is a new import (the File stays readable)
     let profile;
     try {
       profile = JSON.parse(await file.text());
@@ -82,6 +83,11 @@ function start(profile, origin) {
   $('errore-inizio').textContent = '';
   state.profile = profile;
   state.validText = null;
+  // Another profile: the previous one's preview and documents must not linger.
+  state.previewText = null;
+  $('anteprima').replaceChildren();
+  $('anteprima-documento').replaceChildren();
+  $('stampa').hidden = true;
   $('origine').textContent = origin;
   $('lavoro').hidden = false;
   renderForm();
