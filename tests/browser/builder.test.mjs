@@ -289,6 +289,14 @@ describe('the profile builder', () => {
     assert.equal(await page.locator('#f-comune-name').inputValue(), 'Prova');
     await page.uncheck('#conserva-bozza');
     assert.equal(await page.evaluate(() => localStorage.getItem('banditore:crea:bozza')), null, 'forgotten on request');
+    // Edits not downloaded are not dropped by a new start without a word: the first press warns.
+    await page.fill('#f-comune-name', 'Prova due');
+    await settle(page);
+    await page.click('#parti-vuoto');
+    assert.match(await page.locator('#errore-inizio').textContent(), /modifiche non scaricate/);
+    assert.equal(await page.locator('#f-comune-name').inputValue(), 'Prova due');
+    await page.click('#parti-vuoto');
+    assert.equal(await page.locator('#f-comune-name').inputValue(), '');
     assertClean(s, 'draft');
     await s.context.close();
   });

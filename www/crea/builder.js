@@ -20,7 +20,7 @@ const $ = (id) => document.getElementById(id);
 const say = (el, text) => {
   if (el.textContent !== text) el.textContent = text;
 };
-const state = { profile: null, issues: [], validText: null, previewText: null, timer: 0 };
+const state = { profile: null, issues: [], validText: null, previewText: null, timer: 0, dirty: false, armed: false };
 
 /** Which section holds the messages for a top-level key the form shows. */
 const SECTION_OF = {
@@ -41,6 +41,7 @@ function setupStart() {
   const select = $('modello');
   for (const [id, label] of SEEDS) select.append(h('option', { value: id, text: label }));
   $('parti-modello').addEventListener('click', async () => {
+    if (!mayReplace()) return;
     const seed = select.value;
     try {
       const res = await fetch(`/profiles/${seed}.json`);
@@ -51,11 +52,12 @@ function setupStart() {
       startError(`Impossibile caricare il modello: ${e.message || e}`);
     }
   });
-  $('parti-vuoto').addEventListener('click', () => start(JSON.parse(api.emptyProfile()), 'Profilo vuoto'));
+  $('parti-vuoto').addEventListener('click', () => mayReplace() && start(JSON.parse(api.emptyProfile()), 'Profilo vuoto'));
   $('importa').addEventListener('change', async (e) => {
     const file = e.target.files?.[0];
     if (!file) return;
     e.target.value = ''; // the same file chosen again is a new import (the File stays readable)
+    if (!mayReplace()) return;
     let profile;
     try {
       profile = JSON.parse(await file.text());
@@ -79,7 +81,20 @@ function startError(message) {
   $('errore-inizio').textContent = message;
 }
 
+/**
+ * Starting again would drop edits not yet saved: the first press says so (no modal dialog), a
+ * second press goes on. Nothing to lose, nothing to ask.
+ */
+function mayReplace() {
+  if (!state.dirty || state.armed) return true;
+  state.armed = true;
+  startError('Il profilo in corso ha modifiche non scaricate: scaricalo, anche come bozza. Per sostituirlo comunque, premi di nuovo.');
+  return false;
+}
+
 function start(profile, origin) {
+  state.dirty = false;
+  state.armed = false;
   $('errore-inizio').textContent = '';
   state.profile = profile;
   state.validText = null;
@@ -128,6 +143,8 @@ function renderForm() {
 }
 
 function changed() {
+  state.dirty = true;
+  state.armed = false;
   clearTimeout(state.timer);
   state.timer = setTimeout(validateNow, 150);
 }
@@ -276,8 +293,14 @@ async function updatePreview(errors) {
 // ---- export: JSON, embed snippet, documents
 
 function setupExport() {
-  $('scarica-json').addEventListener('click', () => download(state.validText, `${fileId()}.json`, 'application/json'));
-  $('scarica-bozza').addEventListener('click', () => download(`${JSON.stringify(state.profile, null, 2)}\n`, `${fileId()}-bozza.json`, 'application/json'));
+  $('scarica-json').addEventListener('click', () => {
+    download(state.validText, `${fileId()}.json`, 'application/json');
+    state.dirty = false;
+  });
+  $('scarica-bozza').addEventListener('click', () => {
+    download(`${JSON.stringify(state.profile, null, 2)}\n`, `${fileId()}-bozza.json`, 'application/json');
+    state.dirty = false;
+  });
   $('copia-codice').addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText($('codice').textContent);
