@@ -164,6 +164,26 @@ describe('the profile builder', () => {
     const html = await downloadOf(page, () => page.getByRole('button', { name: 'Scarica HTML' }).nth(1).press('Enter'));
     assert.equal(html.name, 'informativa-roccafittizia.html');
     assert.match(html.bytes.toString('utf8'), /Avv\. Anna Verdi/);
+    // The ODT made in the browser opens in LibreOffice with the comune's text; the HTML prints on A4.
+    const odtFile = path.join(ROOT, 'test-artifacts', 'builder-disciplinare-roccafittizia.odt');
+    fs.writeFileSync(odtFile, odt.bytes);
+    if (process.env.BANDITORE_SKIP_LIBREOFFICE !== '1') {
+      const outdir = path.join(ROOT, 'test-artifacts', 'builder-lo');
+      const lo = spawnSync('soffice', [`-env:UserInstallation=file://${outdir}/profile`, '--headless', '--norestore',
+        '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', outdir, odtFile], { encoding: 'utf8' });
+      assert.equal(lo.status, 0, `soffice: ${lo.stderr}`);
+      const text = fs.readFileSync(path.join(outdir, 'builder-disciplinare-roccafittizia.txt'), 'utf8');
+      assert.match(text, /Comune di Roccafittizia \(MB\)/);
+      assert.match(text, /Art\. 3 – Modalità di iscrizione e cancellazione al servizio/);
+      assert.match(text, /333 1234567/, 'the number typed over the placeholder');
+    }
+    const printed = await s.context.newPage();
+    await printed.setContent(html.bytes.toString('utf8'));
+    const pdf = Buffer.from(await printed.pdf({ preferCSSPageSize: true })).toString('latin1');
+    // A4 is 595.3 x 841.9 points; Chromium writes 594.96 x 841.92.
+    const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf);
+    assert.ok(box && Math.abs(box[1] - 595.3) < 1 && Math.abs(box[2] - 841.9) < 1, `A4: ${box?.[0]}`);
+    await printed.close();
     await page.getByRole('button', { name: 'Anteprima', exact: true }).first().press('Enter');
     assert.match(await page.locator('#anteprima-documento h1').textContent(), /Disciplinare|servizio|WhatsApp/i);
     assert.match(await page.locator('#anteprima-documento').textContent(), /Comune di Roccafittizia/);
