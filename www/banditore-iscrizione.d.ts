@@ -65,6 +65,8 @@ export interface BanditoreIscrizioneElement extends HTMLElement {
   loading: 'eager' | 'lazy';
   /** Overrides of the interface strings; setting it re-renders. */
   translations: Translations | null;
+  /** The profile itself (JSON text or an object) instead of the `profile` URL; nothing is fetched; null goes back to the attribute. */
+  profileData: string | object | null;
   /** A copy of the current view, null before the profile is loaded. */
   readonly view: View | null;
   /** The current step, null before ready. */

@@ -8,6 +8,8 @@ mod contacts;
 mod content;
 pub mod format;
 mod markup;
+#[cfg(feature = "placeholders")]
+pub mod placeholders;
 mod privacy;
 mod revision;
 mod schedule;
@@ -26,6 +28,8 @@ pub fn validate(profile: &Profile) -> Vec<ProfileIssue> {
     contacts::check(profile, &mut out);
     markup::check(profile, &mut out);
     revision::check(profile, &mut out);
+    #[cfg(feature = "placeholders")]
+    placeholders::apply(profile, &mut out);
     out.0
 }
 
