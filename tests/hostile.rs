@@ -13,24 +13,23 @@ use banditore::time::Timestamp;
 
 const STALL: Duration = Duration::from_secs(20);
 
-fn shapes() -> Vec<(String, String)> {
+/// (name, profile, message) for every shape: `prefix`, `unit` repeated up to `bytes`, `suffix`.
+fn shapes() -> Vec<(String, String, String)> {
     let json: serde_json::Value = serde_json::from_str(include_str!("fixtures/hostile.json")).unwrap();
     let bytes = json["bytes"].as_u64().unwrap() as usize;
-    json["shapes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| {
-            let field = |k: &str| s[k].as_str().unwrap().to_owned();
-            let (prefix, unit, suffix) = (field("prefix"), field("unit"), field("suffix"));
-            let mut text = prefix;
-            while text.len() + unit.len() + suffix.len() <= bytes {
-                text.push_str(&unit);
-            }
-            text.push_str(&suffix);
-            (field("name"), text)
-        })
-        .collect()
+    let mut out = Vec::new();
+    for s in json["shapes"].as_array().unwrap() {
+        let field = |k: &str| s[k].as_str().unwrap_or_default().to_owned();
+        let (prefix, unit, suffix) = (field("prefix"), field("unit"), field("suffix"));
+        let mut text = prefix;
+        while text.len() + unit.len() + suffix.len() <= bytes {
+            text.push_str(&unit);
+        }
+        text.push_str(&suffix);
+        let profile = Some(field("profile")).filter(|p| !p.is_empty()).unwrap_or_else(|| "concorezzo".into());
+        out.push((field("name"), profile, text));
+    }
+    out
 }
 
 /// Spans inside the text, on char boundaries, `text` equal to the byte slice, and UTF-16 offsets
@@ -49,16 +48,14 @@ pub fn assert_spans(text: &str, report: &Report) {
 #[test]
 fn hostile_shapes_check_without_stalling() {
     let now = Timestamp::parse_rfc3339("2026-05-04T09:30:00+02:00").unwrap();
-    for name in ["concorezzo"] {
+    for (shape, name, text) in shapes() {
         let json = std::fs::read_to_string(format!("{}/pkg-config/{name}.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
         let checker = Checker::new(profile::parse(&json).unwrap());
-        for (shape, text) in shapes() {
-            let draft = Draft { text: text.clone(), ..Default::default() };
-            let t = Instant::now();
-            let report = checker.check(&draft, now, Lang::It).unwrap();
-            let took = t.elapsed();
-            assert!(took < STALL, "{name} {shape}: {took:?}");
-            assert_spans(&text, &report);
-        }
+        let draft = Draft { text: text.clone(), ..Default::default() };
+        let t = Instant::now();
+        let report = checker.check(&draft, now, Lang::It).unwrap();
+        let took = t.elapsed();
+        assert!(took < STALL, "{name} {shape}: {took:?}");
+        assert_spans(&text, &report);
     }
 }

@@ -237,8 +237,12 @@ fn parse(s: &str, offset: usize) -> Option<Url<'_>> {
 
 /// Whether `host` is `domain` or one of its subdomains.
 pub fn host_is_within(host: &str, domain: &str) -> bool {
-    let domain = domain.trim().trim_start_matches("*.").trim_end_matches('.').to_ascii_lowercase();
-    !domain.is_empty() && (host == domain || host.strip_suffix(&domain).is_some_and(|p| p.ends_with('.')))
+    // Asked for every link and listed domain: compared in place, without lowercasing a copy.
+    let domain = domain.trim().trim_start_matches("*.").trim_end_matches('.');
+    let Some(cut) = host.len().checked_sub(domain.len()) else { return false };
+    !domain.is_empty()
+        && host.get(cut..).is_some_and(|tail| tail.eq_ignore_ascii_case(domain))
+        && (cut == 0 || host.as_bytes()[cut - 1] == b'.')
 }
 
 /// The lowercase host of a URL written in a profile (`https://www.comune.x.it/albo`).
