@@ -1,7 +1,7 @@
 //! `check` on arbitrary text with every seed profile, category and send time. Asserts no
 //! panic and the span invariants; one input in sixty-four is repeated to 64 KB and timed
-//! (release builds only: the fuzzer's coverage instrumentation and a shared machine make a
-//! slower bound necessary than the native 50 ms, see RELIABILITY.md).
+//! (release builds only) against a stall bound; the native 50 ms bound is checked by replaying
+//! the corpus (RELIABILITY.md).
 #![no_main]
 
 use std::sync::OnceLock;
@@ -18,14 +18,13 @@ fn checkers() -> &'static [Checker] {
     CELL.get_or_init(|| seeds().iter().cloned().map(Checker::new).collect())
 }
 
-/// The time of a normal 64 KB notice checked with the same profile, now: the bound a 64 KB
-/// check is held to is ten times that, and at least `BANDITORE_FUZZ_SLOW_MS` (default 250). The
-/// coverage instrumentation makes every check many times slower than the native build, where
-/// the bound is 50 ms (benches/hostile.rs), and the machine is shared: the baseline is measured
-/// again when a check looks slow, so that load alone is no finding. A finding is then timed
-/// natively.
+/// Whether a 64 KB check stalled: over `BANDITORE_FUZZ_SLOW_MS` (default 2000) and over a
+/// hundred times a normal 64 KB notice checked with the same profile, measured again now. The
+/// coverage instrumentation slows some code paths far more than others, and the machine is
+/// shared, so the fuzzer only hunts stalls (quadratic work takes seconds to minutes); the 50 ms
+/// bound is checked natively by replaying the corpus (`examples/replay.rs`, RELIABILITY.md).
 fn too_slow(checker: &Checker, took: Duration) -> bool {
-    let floor = std::env::var("BANDITORE_FUZZ_SLOW_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(250);
+    let floor = std::env::var("BANDITORE_FUZZ_SLOW_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(2000);
     if took < Duration::from_millis(floor) {
         return false;
     }
@@ -45,7 +44,7 @@ fn too_slow(checker: &Checker, took: Duration) -> bool {
         })
         .min()
         .unwrap_or_default();
-    took > baseline * 10
+    took > baseline * 100
 }
 
 /// An ordinary notice, repeated into the 64 KB baseline.

@@ -57,7 +57,9 @@ fuzz_target!(|data: &[u8]| {
     let inf = build(&p, channel, lang);
     let html = render(&inf, Format::Html, lang);
     assert_well_formed(&html);
-    if text.contains(['<', '>', '"', '&']) && text.len() > 3 {
+    // ('&' alone proves nothing: "x&" is a prefix of its own escape "x&amp;". A bare '&' is
+    // caught by the well-formedness check.)
+    if text.contains(['<', '>', '"']) && text.len() > 3 {
         assert!(!html.contains(text.as_ref()), "profile text printed unescaped");
     }
     let _ = render(&inf, Format::Text, lang);
