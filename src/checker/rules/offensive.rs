@@ -93,6 +93,9 @@ fn tokens(bytes: &[u8]) -> Vec<Range<usize>> {
 const WINDOW_SIDE: usize = 48;
 /// Longer runs are no single dodged word (every term is far shorter): not tried.
 const MAX_TOKEN: usize = 64;
+/// A window's bytes and where the token lies in it: what a fill was tried on.
+type Trial = (Vec<u8>, Range<usize>);
+
 /// Bytes the fills may scan in one check. Memoised windows cost nothing, so only a message made
 /// of thousands of different masked words reaches it; it then gets an error finding instead of
 /// a stall or a silent partial check (issue 12).
@@ -117,7 +120,7 @@ fn normalise(ctx: &Context<'_>) -> (String, Option<usize>) {
         }
     }
     // The outcome of each (window, token within it) already tried: repeated words cost one try.
-    let mut tried: HashMap<(Vec<u8>, Range<usize>), Option<Vec<u8>>> = HashMap::new();
+    let mut tried: HashMap<Trial, Option<Vec<u8>>> = HashMap::new();
     let (mut budget, mut untried) = (TRIAL_BUDGET, None);
     for t in tokens {
         // E-mail addresses keep their @. Host names never form a token (dots split tokens);
