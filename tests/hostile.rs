@@ -59,3 +59,29 @@ fn hostile_shapes_check_without_stalling() {
         assert_spans(&text, &report);
     }
 }
+
+/// Past the platform's limit the whole text is still checked, and the length is an error; past
+/// the engine's cap (256 KiB, more than any platform accepts) no rule runs and one error says so.
+#[test]
+fn past_the_length_limits_nothing_passes_silently() {
+    let now = Timestamp::parse_rfc3339("2026-11-23T10:00:00+01:00").unwrap();
+    let json = include_str!("../pkg-config/concorezzo.json");
+    let checker = Checker::new(profile::parse(json).unwrap());
+    let max = checker.profile().platform.max_message_length as usize;
+
+    let mut text = "Avviso. ".repeat(max / 8 + 10);
+    text.push_str("Chiamate Mario al 333 1234567.");
+    let report = checker.check(&Draft { text: text.clone(), ..Default::default() }, now, Lang::It).unwrap();
+    assert!(!report.can_send);
+    assert!(report.findings.iter().any(|f| f.rule == "format.length"));
+    // The rules ran over the whole text, the part past the limit included.
+    assert!(report.findings.iter().any(|f| f.rule == "personal-data.phone" && f.text == "333 1234567"));
+    assert_spans(&text, &report);
+
+    let text = "a".repeat(banditore::checker::MAX_INPUT_BYTES + 1);
+    let report = checker.check(&Draft { text, ..Default::default() }, now, Lang::En).unwrap();
+    assert!(!report.can_send);
+    assert_eq!(report.findings.len(), 1);
+    assert_eq!(report.findings[0].rule, banditore::checker::TOO_LONG);
+    assert!(report.findings[0].message.contains("not checked"), "{:?}", report.findings[0]);
+}
