@@ -445,11 +445,21 @@ impl Builder {
         }
     }
 
-    fn reaches_term(&self, node: usize, pred: impl Fn(&Term) -> bool + Copy) -> bool {
-        let n = &self.nodes[node];
-        n.terms.iter().any(|&t| pred(&self.terms[t as usize]))
-            || (n.space != 0 && self.reaches_term(n.space as usize, pred))
-            || n.edges.iter().any(|&(_, c)| self.reaches_term(c as usize, pred))
+    /// Whether a term below `node` satisfies `pred`. A walk with its own stack: the trie is as
+    /// deep as the longest term, and a profile's term must not decide the call stack's depth.
+    fn reaches_term(&self, node: usize, pred: impl Fn(&Term) -> bool) -> bool {
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            let n = &self.nodes[n];
+            if n.terms.iter().any(|&t| pred(&self.terms[t as usize])) {
+                return true;
+            }
+            stack.extend(n.edges.iter().map(|&(_, c)| c as usize));
+            if n.space != 0 {
+                stack.push(n.space as usize);
+            }
+        }
+        false
     }
 }
 
@@ -591,6 +601,15 @@ mod tests {
     use regex::Regex;
 
     use super::*;
+
+    /// Issue 12: a term as long as a whole message builds without recursing once per letter.
+    #[test]
+    fn a_very_long_term_builds_without_deep_recursion() {
+        let long = "a".repeat(300_000);
+        let lex = Lexicon::from_terms([long.as_str(), "_x"]);
+        assert!(lex.is_match(&long));
+        assert!(!lex.is_match(&long[1..]));
+    }
 
     #[test]
     fn expands_inflections_and_matches_folded_words() {

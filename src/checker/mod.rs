@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Lang, Msg};
 use crate::profile::{Profile, Severity};
-use crate::text::{Folded, Utf16Index};
+use crate::text::{Folded, Normalised, Utf16Index};
 use crate::time::{TimeError, Timestamp};
 
 /// A message about to be sent.
@@ -112,8 +112,13 @@ pub struct Context<'a> {
     pub profile: &'a Profile,
     pub prepared: &'a Prepared,
     pub draft: &'a Draft,
-    /// The original text.
+    /// The text the rules read: the draft's with invisible chars dropped and look-alike spaces,
+    /// hyphens, digits and letters made plain ([`crate::text::normal_char`]). Rules report
+    /// ranges of this text; the engine maps them back to the draft's own characters.
     pub text: &'a str,
+    /// The draft's text as written, for what depends on the very characters sent (its length).
+    pub original: &'a str,
+    pub(crate) normalised: &'a Normalised,
     /// Lowercased, accent-free text with a map back to `text`.
     pub folded: &'a Folded,
     /// The send time (the draft's `send_at`, or now).
@@ -135,6 +140,11 @@ impl Context<'_> {
     pub fn has_cue(&self, range: std::ops::Range<usize>, name: &str, section: &str) -> bool {
         let within = self.folded.to_folded(range.start)..self.folded.to_folded(range.end);
         shared::inside(self.lexicon(name), within).any(|m| m.section == section)
+    }
+
+    /// The offset in `text` of a byte offset of the draft's text as written.
+    pub fn from_original(&self, original: usize) -> usize {
+        self.normalised.to_normal(original)
     }
 
     /// Original byte range of a match found in `folded.text`.
@@ -215,6 +225,14 @@ impl Prepared {
     }
 }
 
+/// The longest text the checker examines, in bytes: 65,536 characters (WhatsApp's limit, the
+/// longest any platform accepts) of up to 4 bytes each. A longer text gets one error,
+/// `checker.too-long`, and no rule runs (issue 12).
+pub const MAX_INPUT_BYTES: usize = 65_536 * 4;
+
+/// The rule id of a text longer than [`MAX_INPUT_BYTES`].
+pub const TOO_LONG: &str = "checker.too-long";
+
 /// A checker bound to one profile: build it once, call `check` on every keystroke.
 pub struct Checker {
     profile: Arc<Profile>,
@@ -252,12 +270,18 @@ impl Checker {
             Some(s) if !s.trim().is_empty() => Timestamp::parse_rfc3339(s).map_err(CheckError::Time)?,
             _ => now,
         };
-        let folded = Folded::new(&draft.text);
+        if draft.text.len() > MAX_INPUT_BYTES {
+            return Ok(self.too_long(draft.text.len(), lang));
+        }
+        let normalised = Normalised::new(&draft.text);
+        let folded = Folded::new(&normalised.text);
         let ctx = Context {
             profile: &self.profile,
             prepared: &self.prepared,
             draft,
-            text: &draft.text,
+            text: &normalised.text,
+            original: &draft.text,
+            normalised: &normalised,
             folded: &folded,
             send_at,
             lang,
@@ -270,7 +294,36 @@ impl Checker {
             }
             rule.check(&ctx, &mut raw);
         }
+        for r in &mut raw {
+            r.range = normalised.to_original(&draft.text, r.range.clone());
+        }
         Ok(self.finish(&draft.text, raw, lang))
+    }
+
+    /// A text longer than [`MAX_INPUT_BYTES`]: one error, and no rule run on it. No platform
+    /// accepts such a message, so nothing it could be sent as goes unchecked; the gate stays
+    /// closed and the editor is told why, instead of waiting on a check of megabytes.
+    fn too_long(&self, n: usize, lang: Lang) -> Report {
+        let message = Msg::new(
+            format!("Il messaggio è di {n} byte: oltre {MAX_INPUT_BYTES} il controllo non lo esamina e nessuna piattaforma lo accetta. Accorcialo o dividilo."),
+            format!("The message is {n} bytes long: beyond {MAX_INPUT_BYTES} it is not checked, and no platform accepts it. Shorten or split it."),
+        );
+        let max = self.profile.platform.max_message_length;
+        // Built here, not by `finish`: no profile can switch it off or ignore it, since the text
+        // was not checked at all.
+        let finding = Finding {
+            rule: TOO_LONG.to_owned(),
+            severity: Severity::Error,
+            start: 0,
+            end: 0,
+            byte_start: 0,
+            byte_end: 0,
+            text: String::new(),
+            message: message.get(lang).to_owned(),
+            source: format!("Limite della piattaforma ({max} caratteri)"),
+            fix: None,
+        };
+        Report { findings: vec![finding], can_send: false }
     }
 
     fn is_disabled(&self, id: &str) -> bool {

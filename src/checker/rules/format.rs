@@ -46,16 +46,17 @@ impl Rule for FormatRules {
 
 fn length(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
     let max = ctx.profile.platform.max_message_length as usize;
+    // The platform counts the characters sent, invisible ones included: the text as written.
     // No more bytes than the limit: no more characters either.
-    if ctx.text.len() <= max {
+    if ctx.original.len() <= max {
         return;
     }
-    let Some((cut, _)) = ctx.text.char_indices().nth(max) else { return };
-    let total = ctx.text.chars().count();
+    let Some((cut, _)) = ctx.original.char_indices().nth(max) else { return };
+    let total = ctx.original.chars().count();
     out.push(RawFinding::new(
         LENGTH,
         Severity::Error,
-        cut..ctx.text.len(),
+        ctx.from_original(cut)..ctx.text.len(),
         Msg::new(
             format!(
                 "Il messaggio ha {total} caratteri: la piattaforma ne accetta al massimo {max}. Accorcialo o dividilo."

@@ -5,6 +5,7 @@
 //! most of the WASM bundles' size; one reader serves native and WASM builds alike.
 
 pub mod de;
+pub mod limits;
 mod model;
 pub mod texts;
 pub mod value;
@@ -18,6 +19,7 @@ use de::FromJson;
 /// Parses a profile's JSON text into the model: syntax errors at `$` with line and column,
 /// typed errors at the JSON path of the offending value.
 pub fn parse_profile(text: &str) -> Result<Profile, ProfileIssue> {
+    limits::check_size(text)?;
     let v = value::parse(text).map_err(|e| {
         let (line, col) = (e.pos.line, e.pos.col);
         ProfileIssue::error(
@@ -27,6 +29,7 @@ pub fn parse_profile(text: &str) -> Result<Profile, ProfileIssue> {
         )
     })?;
     newer_format(&v)?;
+    limits::check(&v, &Path::Root).map_err(|e| *e)?;
     Profile::from_json(&v, &Path::Root).map_err(|e| *e)
 }
 

@@ -109,6 +109,14 @@ fn checker(p: &Profile, out: &mut Issues) {
             if t.trim().is_empty() {
                 out.error(format!("{path}[{i}]"), "termine vuoto", "empty term");
             }
+            let max = crate::profile::json::limits::MAX_TERM_CHARS;
+            if t.chars().nth(max).is_some() {
+                out.error(
+                    format!("{path}[{i}]"),
+                    format!("termine troppo lungo: al massimo {max} caratteri (una parola o una breve frase)"),
+                    format!("term too long: at most {max} characters (a word or a short phrase)"),
+                );
+            }
         }
     }
     if let Some(t) = c.readability_threshold.filter(|t| *t > 100) {
