@@ -9,7 +9,6 @@ use std::process::ExitCode;
 use banditore::checker::{Checker, Draft, Finding, Report};
 use banditore::i18n::Lang;
 use banditore::profile::Severity;
-use banditore::text::line_col;
 use banditore::time::Timestamp;
 
 #[derive(clap::Args)]
@@ -104,8 +103,9 @@ fn severity_label(s: Severity, lang: Lang) -> &'static str {
 /// The whole text report: one block per finding, then a summary line.
 pub fn render_text(name: &str, text: &str, report: &Report, lang: Lang) -> String {
     let mut out = String::new();
+    let lines = Lines::new(text);
     for f in &report.findings {
-        render_finding(&mut out, name, text, f, lang);
+        render_finding(&mut out, name, text, &lines, f, lang);
     }
     let count = |s| report.findings.iter().filter(|f| f.severity == s).count();
     let (e, w, i) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
@@ -128,23 +128,69 @@ pub fn render_text(name: &str, text: &str, report: &Report, lang: Lang) -> Strin
     out
 }
 
-fn render_finding(out: &mut String, name: &str, text: &str, f: &Finding, lang: Lang) {
-    let (line, col) = line_col(text, f.byte_start);
+/// Line starts and char counts of a text, worked out once: a 64 KB line with thousands of
+/// findings must not be scanned again for each (issue 12).
+struct Lines {
+    starts: Vec<usize>,
+    /// Chars before each byte offset (on char boundaries).
+    chars: Vec<u32>,
+}
+
+impl Lines {
+    fn new(text: &str) -> Self {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let mut chars = vec![0; text.len() + 1];
+        let mut n = 0;
+        for (i, c) in text.char_indices() {
+            chars[i] = n;
+            n += 1;
+            chars[i + c.len_utf8()] = n;
+        }
+        Lines { starts, chars }
+    }
+
+    /// The line (1-based) and its start byte.
+    fn line_of(&self, byte: usize) -> (usize, usize) {
+        let i = self.starts.partition_point(|&s| s <= byte);
+        (i, self.starts[i - 1])
+    }
+
+    fn chars_between(&self, from: usize, to: usize) -> usize {
+        (self.chars[to] - self.chars[from]) as usize
+    }
+}
+
+/// Chars of a long source line shown on each side of a finding.
+const CONTEXT_CHARS: usize = 60;
+
+fn render_finding(out: &mut String, name: &str, text: &str, lines: &Lines, f: &Finding, lang: Lang) {
+    let (line, line_start) = lines.line_of(f.byte_start);
+    // Columns count chars, and a CR right before the finding is not one (as `text::line_col`).
+    let crs = text[line_start..f.byte_start].bytes().rev().take_while(|&b| b == b'\r').count();
+    let col = lines.chars_between(line_start, f.byte_start) - crs + 1;
     let _ = writeln!(out, "{name}:{line}:{col}: {} [{}] {}", severity_label(f.severity, lang), f.rule, f.message);
-    let line_start = text[..f.byte_start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[f.byte_start..].find('\n').map_or(text.len(), |i| f.byte_start + i);
-    let source_line = text[line_start..line_end].trim_end_matches('\r');
+    let line_end = lines.starts.get(line).map_or(text.len(), |&next| next - 1);
+    let line_end = if text[..line_end].ends_with('\r') { line_end - 1 } else { line_end };
+    let on_line_end = f.byte_end.min(line_end).max(f.byte_start);
+    // A long line is shown around the finding only, with "…" where it is cut.
+    let from = nth_char_back(text, f.byte_start, CONTEXT_CHARS).max(line_start);
+    let to = nth_char_forward(text, on_line_end, CONTEXT_CHARS).min(line_end);
+    let (cut_before, cut_after) = (from > line_start, to < line_end);
+    let shown = format!(
+        "{}{}{}",
+        if cut_before { "…" } else { "" },
+        text[from..to].trim_end_matches('\r'),
+        if cut_after { "…" } else { "" }
+    );
     let gutter = line.to_string();
     let pad = " ".repeat(gutter.len());
-    let _ = writeln!(out, "{gutter} | {source_line}");
+    let _ = writeln!(out, "{gutter} | {shown}");
     // Keep tabs so the caret lines up with the source line in a terminal.
-    let lead: String = text[line_start..f.byte_start]
-        .chars()
-        .filter(|c| *c != '\r')
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
+    let lead: String = std::iter::repeat(' ')
+        .take(usize::from(cut_before))
+        .chain(text[from..f.byte_start].chars().filter(|c| *c != '\r').map(|c| if c == '\t' { '\t' } else { ' ' }))
         .collect();
-    let on_line_end = f.byte_end.min(line_start + source_line.len()).max(f.byte_start);
-    let width = text[f.byte_start..on_line_end].chars().count().max(1);
+    let width = text[f.byte_start..on_line_end.min(to).max(f.byte_start)].chars().count().max(1);
     let _ = writeln!(out, "{pad} | {lead}{}", "^".repeat(width));
     let (source, fix) = match lang {
         Lang::It => ("fonte", "correzione"),
@@ -156,4 +202,14 @@ fn render_finding(out: &mut String, name: &str, text: &str, f: &Finding, lang: L
     if let Some(x) = &f.fix {
         let _ = writeln!(out, "{pad} = {fix}: {x}");
     }
+}
+
+/// The byte offset `n` chars before `at` (or 0).
+fn nth_char_back(text: &str, at: usize, n: usize) -> usize {
+    text[..at].char_indices().rev().take(n).last().map_or(at, |(i, _)| i)
+}
+
+/// The byte offset `n` chars after `at` (or the end).
+fn nth_char_forward(text: &str, at: usize, n: usize) -> usize {
+    text[at..].char_indices().nth(n).map_or(text.len(), |(i, _)| at + i)
 }

@@ -120,11 +120,14 @@ impl Rule for AdvertisingRule {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
         let folded = &ctx.folded.text;
         let all = lexicon_hits::find(ctx, ID, folded);
+        // Hits are sorted and do not overlap, so the first institutional one starting in a
+        // sentence is the one that ends first: one look per hit (issue 12).
         let institutional: Vec<&Hit<'_>> = all.iter().filter(|h| h.section == "institutional").collect();
+        let sentences = lexicon_hits::SentenceEnds::new(folded);
         let in_institutional_sentence = |h: &Hit<'_>| {
-            let sentence = lexicon_hits::sentence_around(folded, h.folded.clone());
-            let base = sentence.as_ptr() as usize - folded.as_ptr() as usize;
-            institutional.iter().any(|i| i.folded.start >= base && i.folded.end <= base + sentence.len())
+            let sentence = sentences.around(h.folded.clone());
+            let first = institutional.partition_point(|i| i.folded.start < sentence.start);
+            institutional.get(first).is_some_and(|i| i.folded.end <= sentence.end)
         };
         let mut hits: Vec<Hit<'_>> = all
             .iter()
@@ -132,6 +135,8 @@ impl Rule for AdvertisingRule {
             .filter(|h| h.section == "call-to-buy" || !in_institutional_sentence(h))
             .cloned()
             .collect();
+        // The lexicon hits as found (sorted, not overlapping), to find the one an offer touches.
+        let listed: Vec<Range<usize>> = hits.iter().map(|h| h.folded.clone()).collect();
         for m in percent_off(folded) {
             let matched = &folded[m.clone()];
             let start = m.start + (matched.len() - matched.trim_start().len());
@@ -139,9 +144,21 @@ impl Rule for AdvertisingRule {
             if in_institutional_sentence(&hit) {
                 continue;
             }
-            // "Sconto del" + "50%": one finding over the whole offer.
-            match hits.iter_mut().find(|h| h.folded.start <= hit.folded.end && hit.folded.start <= h.folded.end) {
-                Some(h) => {
+            // "Sconto del" + "50%": one finding over the whole offer. The offer joins the listed
+            // hit it touches, else the offer just before it.
+            let j = listed.partition_point(|r| r.end < hit.folded.start);
+            let touching = if listed.get(j).is_some_and(|r| r.start <= hit.folded.end) {
+                Some(j)
+            } else {
+                hits.len().checked_sub(1).filter(|&k| {
+                    k >= listed.len()
+                        && hits[k].folded.start <= hit.folded.end
+                        && hit.folded.start <= hits[k].folded.end
+                })
+            };
+            match touching {
+                Some(k) => {
+                    let h = &mut hits[k];
                     h.folded = h.folded.start.min(hit.folded.start)..h.folded.end.max(hit.folded.end);
                     h.range = ctx.original(h.folded.start, h.folded.end);
                 }

@@ -53,7 +53,12 @@ fn respectful(folded: &str, before: &str) -> Option<(usize, String)> {
 /// space) and what it says.
 fn article_before(before: &str) -> Option<(usize, Article)> {
     let trimmed = before.trim_end();
-    let word_start = trimmed.rfind(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').map_or(0, |i| i + 1);
+    // After the char that ends the word ("«", "—" and U+FE0F are several bytes long).
+    let word_start = trimmed
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic() && c != '\'' && c != '’')
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &trimmed[word_start..];
     let art = match word.to_lowercase().as_str() {
         "un" | "uno" | "una" | "un'" | "un’" => Article::Indefinite,
@@ -213,6 +218,20 @@ mod tests {
             assert_eq!(fix_of(text), (replaced.to_owned(), fix.to_owned()), "{text}");
         }
         assert_eq!(flagged("Quei negri"), vec!["Quei negri"]);
+    }
+
+    /// Issue 12 item 1: a multibyte char right before the term (its last byte used to be taken
+    /// for a char boundary).
+    #[test]
+    fn multibyte_punctuation_before_the_term() {
+        for (text, replaced) in [
+            ("Posti auto riservati ai «diversamente abili»", "diversamente abili"),
+            ("Parcheggio riservato — handicappati", "handicappati"),
+            ("🅿\u{fe0f} handicappati", "handicappati"),
+            ("Per i “handicappati”", "handicappati"),
+        ] {
+            assert_eq!(fix_of(text).0, replaced, "{text}");
+        }
     }
 
     #[test]

@@ -45,12 +45,28 @@ pub fn find<'a>(ctx: &Context<'a>, family: &str, folded: &str) -> Vec<Hit<'a>> {
     out
 }
 
-/// The sentence (between `.`, `!`, `?`, `;` or a line break) around a folded range.
-pub fn sentence_around(folded: &str, at: Range<usize>) -> &str {
-    let is_end = |c: char| matches!(c, '.' | '!' | '?' | ';' | '\n');
-    let start = folded[..at.start].rfind(is_end).map_or(0, |i| i + 1);
-    let end = folded[at.end..].find(is_end).map_or(folded.len(), |i| at.end + i);
-    &folded[start..end]
+/// Where sentences end in a folded text (`.`, `!`, `?`, `;` or a line break), found once so
+/// that asking for the sentence around each of many matches stays linear (issue 12).
+pub struct SentenceEnds {
+    ends: Vec<usize>,
+    len: usize,
+}
+
+impl SentenceEnds {
+    pub fn new(folded: &str) -> Self {
+        let ends = folded.bytes().enumerate().filter(|(_, b)| matches!(b, b'.' | b'!' | b'?' | b';' | b'\n'));
+        SentenceEnds { ends: ends.map(|(i, _)| i).collect(), len: folded.len() }
+    }
+
+    /// The sentence around a folded range: from after the last end before it to the first end
+    /// after it.
+    pub fn around(&self, at: Range<usize>) -> Range<usize> {
+        let before = self.ends.partition_point(|&e| e < at.start);
+        let start = before.checked_sub(1).map_or(0, |i| self.ends[i] + 1);
+        let after = self.ends.partition_point(|&e| e < at.end);
+        let end = self.ends.get(after).copied().unwrap_or(self.len);
+        start..end
+    }
 }
 
 /// Reports every hit as a finding of rule `id`, with the profile's severity for the family

@@ -45,9 +45,9 @@ fn trusted_patterns() -> &'static [&'static str] {
 
 /// `pattern` (labels, `*` as a glob inside one label) matches the host or one of its parents.
 fn matches_pattern(host: &str, pattern: &str) -> bool {
-    let h: Vec<&str> = host.split('.').collect();
-    let p: Vec<&str> = pattern.split('.').collect();
-    h.len() >= p.len() && h[h.len() - p.len()..].iter().zip(&p).all(|(hl, pl)| glob(hl, pl))
+    // Label by label from the right, without collecting: asked for every link and pattern.
+    let mut h = host.rsplit('.');
+    pattern.rsplit('.').all(|pl| h.next().is_some_and(|hl| glob(hl, pl)))
 }
 
 fn glob(label: &str, pattern: &str) -> bool {
@@ -89,12 +89,23 @@ fn own_hosts(profile: &Profile) -> Vec<String> {
 
 /// Whether a host belongs to the comune, the public administration or the channel's platform.
 pub fn is_trusted(profile: &Profile, host: &str) -> bool {
-    is_own(profile, host) || trusted_patterns().iter().any(|p| matches_pattern(host, p))
+    trusted_by(&own_hosts(profile), host)
+}
+
+/// [`is_trusted`] with the comune's own hosts worked out once, for a message with many links.
+fn trusted_by(own: &[String], host: &str) -> bool {
+    own.iter().any(|d| urls::host_is_within(host, d)) || trusted_patterns().iter().any(|p| matches_pattern(host, p))
 }
 
 /// Whether a host is one of the comune's own.
 pub fn is_own(profile: &Profile, host: &str) -> bool {
     own_hosts(profile).iter().any(|d| urls::host_is_within(host, d))
+}
+
+/// Whether any of `links` is on one of the comune's own hosts (worked out once for them all).
+pub fn any_own(profile: &Profile, links: &[Url<'_>]) -> bool {
+    let own = own_hosts(profile);
+    links.iter().any(|u| own.iter().any(|d| urls::host_is_within(&u.host, d)))
 }
 
 fn is_ip_literal(host: &str) -> bool {
@@ -154,6 +165,9 @@ impl Rule for LinkRules {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
         let malware_source = ctx.policy_source(SUSPICIOUS, SOURCE_MALWARE);
+        // Worked out once per check, and once per host: a message may hold thousands of links.
+        let own = own_hosts(ctx.profile);
+        let mut hosts: std::collections::HashMap<String, (bool, bool)> = std::collections::HashMap::new();
         for url in urls::find(ctx.text) {
             let range = url.range.clone();
             if let Some(why) = suspicion(&url) {
@@ -178,7 +192,10 @@ impl Rule for LinkRules {
                     .with_fix(fix),
                 );
             }
-            if is_shortener(&url.host) {
+            let (shortened, trusted) = *hosts
+                .entry(url.host.clone())
+                .or_insert_with(|| (is_shortener(&url.host), trusted_by(&own, &url.host)));
+            if shortened {
                 out.push(RawFinding::new(
                     SHORTENER,
                     Severity::Warning,
@@ -194,7 +211,7 @@ impl Rule for LinkRules {
                     // policy bans: the comune's article only if it names one for this rule.
                     ctx.policy_source(SHORTENER, SOURCE_MALWARE),
                 ));
-            } else if !is_trusted(ctx.profile, &url.host) {
+            } else if !trusted {
                 out.push(RawFinding::new(
                     UNTRUSTED,
                     Severity::Info,

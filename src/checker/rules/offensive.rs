@@ -7,6 +7,7 @@
 //! are rebuilt and looked up whole: Italian has no tripled letters and no run of one-letter
 //! words, so ordinary text never takes this path.
 
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use super::lexicon_hits::{self, Hit};
@@ -86,11 +87,23 @@ fn tokens(bytes: &[u8]) -> Vec<Range<usize>> {
     out
 }
 
-/// The folded text with dodged spellings undone (same length, same byte positions). A token is
+/// Bytes of context the fills are tried in on each side of a token: a word either side ("porco
+/// d*o") is all a term needs, and a bounded window keeps each try constant-time however long the
+/// text runs without a space.
+const WINDOW_SIDE: usize = 48;
+/// Longer runs are no single dodged word (every term is far shorter): not tried.
+const MAX_TOKEN: usize = 64;
+/// Bytes the fills may scan in one check. Memoised windows cost nothing, so only a message made
+/// of thousands of different masked words reaches it; it then gets an error finding instead of
+/// a stall or a silent partial check (issue 12).
+const TRIAL_BUDGET: usize = 1 << 21;
+
+/// The folded text with dodged spellings undone (same length, same byte positions), and the
+/// folded start of the first token left untried when [`TRIAL_BUDGET`] ran out. A token is
 /// rewritten only when the rewrite makes it (with its neighbours, for "porco d*o") an offensive
 /// term: codes such as IBANs and plates stay as written, so the usual message needs no second
 /// lexicon scan.
-fn normalise(ctx: &Context<'_>) -> String {
+fn normalise(ctx: &Context<'_>) -> (String, Option<usize>) {
     let folded = &ctx.folded.text;
     let mut bytes = folded.as_bytes().to_vec();
     let extra = ctx.prepared.extra.get(ID);
@@ -103,10 +116,13 @@ fn normalise(ctx: &Context<'_>) -> String {
             leeted[k] = l;
         }
     }
+    // The outcome of each (window, token within it) already tried: repeated words cost one try.
+    let mut tried: HashMap<(Vec<u8>, Range<usize>), Option<Vec<u8>>> = HashMap::new();
+    let (mut budget, mut untried) = (TRIAL_BUDGET, None);
     for t in tokens {
         // E-mail addresses keep their @. Host names never form a token (dots split tokens);
         // a dodged swear word in a link path is still a swear word.
-        if folded[t.end..].starts_with('.') && folded[t.clone()].contains('@') {
+        if t.len() > MAX_TOKEN || folded[t.end..].starts_with('.') && folded[t.clone()].contains('@') {
             continue;
         }
         let masks: Vec<usize> = t.clone().filter(|&k| is_mask(bytes[k])).collect();
@@ -115,37 +131,52 @@ fn normalise(ctx: &Context<'_>) -> String {
         }
         let window = window_around(&bytes, t.clone());
         let base = &leeted[window.clone()];
-        // Try every vowel fill of the masks (one try without masks); keep the first that matches.
-        let combos = FILL.len().pow(masks.len() as u32);
-        for n in 0..combos {
-            let mut trial = base.to_vec();
-            let mut rest = n;
-            for &k in &masks {
-                trial[k - window.start] = FILL[rest % FILL.len()];
-                rest /= FILL.len();
+        let key = (base.to_vec(), t.start - window.start..t.end - window.start);
+        let fill = match tried.get(&key) {
+            Some(fill) => fill.clone(),
+            None => {
+                // Try every vowel fill of the masks (one try without masks); keep the first that matches.
+                let combos = FILL.len().pow(masks.len() as u32);
+                if combos * base.len() > budget {
+                    untried = untried.or(Some(t.start));
+                    continue;
+                }
+                budget -= combos * base.len();
+                let fill = (0..combos).find_map(|n| {
+                    let mut trial = base.to_vec();
+                    let mut rest = n;
+                    for &k in &masks {
+                        trial[k - window.start] = FILL[rest % FILL.len()];
+                        rest /= FILL.len();
+                    }
+                    let w = std::str::from_utf8(&trial).ok()?;
+                    let hit = lexicons.iter().any(|lex| {
+                        lex.find_iter(w).into_iter().any(|m| {
+                            let (s, e) = (window.start + m.start, window.start + m.end);
+                            s < t.end && t.start < e
+                        })
+                    });
+                    hit.then_some(trial)
+                });
+                tried.insert(key, fill.clone());
+                fill
             }
-            let Ok(w) = std::str::from_utf8(&trial) else { break };
-            let hit = lexicons.iter().any(|lex| {
-                lex.find_iter(w).into_iter().any(|m| {
-                    let (s, e) = (window.start + m.start, window.start + m.end);
-                    s < t.end && t.start < e
-                })
-            });
-            if hit {
-                bytes[window.clone()].copy_from_slice(&trial);
-                break;
-            }
+        };
+        if let Some(trial) = fill {
+            bytes[window.clone()].copy_from_slice(&trial);
         }
     }
     // Only ASCII bytes were rewritten over ASCII bytes, so this stays valid UTF-8.
-    String::from_utf8(bytes).unwrap_or_else(|_| folded.clone())
+    (String::from_utf8(bytes).unwrap_or_else(|_| folded.clone()), untried)
 }
 
-/// The token with one word on each side (ASCII spaces bound it, so it is on char boundaries).
+/// The token with one word on each side, at most [`WINDOW_SIDE`] bytes each way (ASCII spaces
+/// or char boundaries bound it).
 fn window_around(bytes: &[u8], t: Range<usize>) -> Range<usize> {
     let is_space = |c: u8| matches!(c, b' ' | b'\n' | b'\t');
+    let is_continuation = |c: u8| c & 0xC0 == 0x80;
     let (mut s, mut seen) = (t.start, 0);
-    while s > 0 {
+    while s > 0 && t.start - s < WINDOW_SIDE {
         if is_space(bytes[s - 1]) {
             seen += 1;
             if seen == 2 {
@@ -154,8 +185,11 @@ fn window_around(bytes: &[u8], t: Range<usize>) -> Range<usize> {
         }
         s -= 1;
     }
+    while is_continuation(bytes[s]) {
+        s += 1;
+    }
     let (mut e, mut seen) = (t.end, 0);
-    while e < bytes.len() {
+    while e < bytes.len() && e - t.end < WINDOW_SIDE {
         if is_space(bytes[e]) {
             seen += 1;
             if seen == 2 {
@@ -163,6 +197,9 @@ fn window_around(bytes: &[u8], t: Range<usize>) -> Range<usize> {
             }
         }
         e += 1;
+    }
+    while e < bytes.len() && is_continuation(bytes[e]) {
+        e -= 1;
     }
     s..e
 }
@@ -309,7 +346,7 @@ impl Rule for OffensiveRule {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
-        let normal = normalise(ctx);
+        let (normal, untried) = normalise(ctx);
         // Nothing undone (the usual case): the folded text's matches, searched once per check, serve.
         let searched = if normal == ctx.folded.text { ctx.folded.text.as_str() } else { normal.as_str() };
         let mut found: Vec<(Range<usize>, &str)> =
@@ -324,10 +361,27 @@ impl Rule for OffensiveRule {
                     .filter_map(|(r, words)| Some((r, words.iter().find_map(|w| whole_term(ctx, w))?))),
             )
             .collect::<Vec<_>>();
+        // What is found so far, by start, to test overlaps in log time.
+        let mut taken: BTreeMap<usize, usize> = found.iter().map(|(r, _)| (r.start, r.end)).collect();
         for (r, section) in disguised {
-            if !found.iter().any(|(f, _)| f.start < r.end && r.start < f.end) {
+            let overlaps = taken.range(..r.end).next_back().is_some_and(|(_, &end)| end > r.start);
+            if !overlaps {
+                taken.insert(r.start, r.end);
                 found.push((r, section));
             }
+        }
+        if let Some(at) = untried {
+            let range = ctx.original(at, at);
+            out.push(RawFinding::new(
+                ID,
+                Severity::Error,
+                range,
+                Msg::new(
+                    "Troppe parole con simboli al posto delle lettere (*, #): il controllo non può verificarle tutte. Riscrivile senza simboli.",
+                    "Too many words with symbols in place of letters (*, #) to check them all. Write them without symbols.",
+                ),
+                fallback_source(ID),
+            ));
         }
         found.sort_by_key(|(r, _)| r.start);
         for (folded, section) in found {

@@ -24,7 +24,7 @@ impl Rule for OfficialNoticeRule {
         if hits.iter().any(|h| h.section == "official-source") {
             return;
         }
-        let points_to_site = urls::find(ctx.text).iter().any(|u| links::is_own(ctx.profile, &u.host));
+        let points_to_site = links::any_own(ctx.profile, &urls::find(ctx.text));
         if points_to_site {
             return;
         }

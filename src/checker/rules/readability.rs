@@ -69,10 +69,11 @@ pub fn counts(text: &str) -> Counts {
                 '\n' => true,
                 '.' | '!' | '?' => {
                     let next = char_at(next_at).unwrap_or(' ');
+                    // The last word starts with a letter or digit, so no abbreviation is
+                    // longer than 8 bytes: a run of dots costs no look back (issue 12).
                     !next.is_alphanumeric()
                         && next != '@'
-                        && !(ch == '.'
-                            && is_abbreviation(text[word_start..i].trim_start_matches(|c: char| !c.is_alphanumeric())))
+                        && !(ch == '.' && c.words > 0 && i - word_start <= 8 && is_abbreviation(&text[word_start..i]))
                 }
                 _ => false,
             };

@@ -54,7 +54,7 @@ fn first_candidate(text: &str, from: usize) -> Option<Range<usize>> {
             let lead = text[from..i].chars().next_back().map_or(i, |c| i - c.len_utf8());
             let found = (lead..end)
                 .filter(|&s| text.is_char_boundary(s))
-                .find_map(|s| scheme_link(text, s).or_else(|| bare_host_link(text, s)).map(|e| s..e));
+                .find_map(|s| scheme_link(text, s, end).or_else(|| bare_host_link(text, s)).map(|e| s..e));
             if found.is_some() {
                 return found;
             }
@@ -64,16 +64,17 @@ fn first_candidate(text: &str, from: usize) -> Option<Range<usize>> {
     None
 }
 
-/// The first three alternatives: an opaque scheme, any `scheme://`, `www.`.
-fn scheme_link(text: &str, start: usize) -> Option<usize> {
+/// The first three alternatives: an opaque scheme, any `scheme://`, `www.`. `run_end` is where
+/// the run of `[A-Za-z0-9+.-]` holding `start` ends: every start in a run shares it, so it is
+/// not read again from each of them ("a.a.a.a…" would be quadratic, issue 12).
+fn scheme_link(text: &str, start: usize, run_end: usize) -> Option<usize> {
     let mut c = Cursor::new(text, start);
     if !(c.peek().is_some_and(|b| b.is_ascii_alphabetic()) && c.ascii_boundary()) {
         return None;
     }
     // The first two alternatives' scheme is the whole run of these bytes, so a ':' must follow
     // it; the third starts "www.". Most words are neither: turned down after one pass.
-    let mut scheme = c;
-    scheme.eat_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'));
+    let mut scheme = Cursor::new(text, run_end);
     if scheme.peek() != Some(b':') && !Cursor::new(text, start).eat_ascii_ci("www.") {
         return None;
     }
@@ -142,8 +143,12 @@ fn trim_end(s: &str) -> &str {
     let mut s = s.trim_end_matches(|c: char| {
         matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '*' | '_' | '~' | '»' | '>')
     });
-    // A closing parenthesis belongs to the link only if it opened one.
-    while s.ends_with(')') && s.matches('(').count() < s.matches(')').count() {
+    // A closing parenthesis belongs to the link only if it opened one. Counted once: a link
+    // followed by thousands of ')' must not count them once per ')' (issue 12).
+    let opened = s.matches('(').count();
+    let mut closed = s.matches(')').count();
+    while s.ends_with(')') && opened < closed {
+        closed -= 1;
         s = s[..s.len() - 1].trim_end_matches(['.', ',', ';', ':', '!', '?']);
     }
     s
@@ -232,8 +237,12 @@ fn parse(s: &str, offset: usize) -> Option<Url<'_>> {
 
 /// Whether `host` is `domain` or one of its subdomains.
 pub fn host_is_within(host: &str, domain: &str) -> bool {
-    let domain = domain.trim().trim_start_matches("*.").trim_end_matches('.').to_ascii_lowercase();
-    !domain.is_empty() && (host == domain || host.strip_suffix(&domain).is_some_and(|p| p.ends_with('.')))
+    // Asked for every link and listed domain: compared in place, without lowercasing a copy.
+    let domain = domain.trim().trim_start_matches("*.").trim_end_matches('.');
+    let Some(cut) = host.len().checked_sub(domain.len()) else { return false };
+    !domain.is_empty()
+        && host.get(cut..).is_some_and(|tail| tail.eq_ignore_ascii_case(domain))
+        && (cut == 0 || host.as_bytes()[cut - 1] == b'.')
 }
 
 /// The lowercase host of a URL written in a profile (`https://www.comune.x.it/albo`).

@@ -24,13 +24,11 @@ pub fn ends_sentence(text: &str, dot: usize) -> bool {
     if !next_is_space {
         return false;
     }
-    let start = text[..dot]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
-        .last()
-        .map_or(dot, |(i, _)| i);
-    let last = text[start..dot].rsplit('.').next().unwrap_or("");
+    // The word right before the dot, back to the previous dot at most: "a.a.a.a." costs one
+    // look back per dot, not one per dot before it (issue 12).
+    let start =
+        text[..dot].char_indices().rev().take_while(|&(_, c)| c.is_alphanumeric()).last().map_or(dot, |(i, _)| i);
+    let last = &text[start..dot];
     if last.is_ascii() {
         // Sentence ends are checked at every full stop: no allocation for the usual ASCII word.
         return !(last.len() <= 1 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(last)));
@@ -219,6 +217,10 @@ fn name_end(ctx: &Context<'_>, start: usize, name_end: usize, limit: usize) -> O
 
 /// Folded end of up to `max` capitalised words (a surname, "De Luca", "D'Amico") right after
 /// folded position `pos`, on the same line; None when the next word is not capitalised.
+/// No surname or name word is longer (the longest Italian ones are about 20 letters): a longer
+/// run is not a name, and is not read to its end once per name before it (issue 12).
+const MAX_NAME_WORD: usize = 40;
+
 fn capitalised_words_after(ctx: &Context<'_>, pos: usize, limit: usize, max: usize) -> Option<usize> {
     let folded = &ctx.folded.text;
     let mut end = None;
@@ -233,9 +235,10 @@ fn capitalised_words_after(ctx: &Context<'_>, pos: usize, limit: usize, max: usi
         let word_len: usize = folded[word_start..limit]
             .chars()
             .take_while(|c| c.is_alphanumeric() || *c == '\'')
+            .take(MAX_NAME_WORD + 1)
             .map(char::len_utf8)
             .sum();
-        if word_len < 2 {
+        if word_len < 2 || folded[word_start..word_start + word_len].chars().count() > MAX_NAME_WORD {
             break;
         }
         let orig = ctx.original(word_start, word_start + word_len);
@@ -263,11 +266,13 @@ fn is_office_holder(ctx: &Context<'_>, range: Range<usize>) -> bool {
 /// "via Giuseppe Garibaldi", "scuola Maria Montessori": a place, not a person.
 fn after_place_word(folded: &str, start: usize) -> bool {
     let before = folded[..start].trim_end();
-    let word_start = before
-        .char_indices()
-        .rev()
-        .find(|(_, c)| !(c.is_alphanumeric() || *c == '\'' || *c == '.'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    // Place words are short: a longer run is none, and is not walked back over once per name.
+    let mut back = before.char_indices().rev().take(MAX_NAME_WORD + 1);
+    let word_start = match back.find(|(_, c)| !(c.is_alphanumeric() || *c == '\'' || *c == '.')) {
+        Some((i, c)) => i + c.len_utf8(),
+        None if before.chars().rev().nth(MAX_NAME_WORD).is_some() => return false,
+        None => 0,
+    };
     let word = &before[word_start..];
     !word.is_empty()
         && lex("personal-context")

@@ -102,22 +102,32 @@ impl Rule for PersonNameRule {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
         let folded = &ctx.folded.text;
         let named = all_persons(ctx).iter().filter(|p| p.kind == PersonKind::Named);
+        // What each scope mentions, by scope start. Every name in a sentence has the same scope,
+        // so a long sentence full of names is read once, not once per name (issue 12).
+        let mut scopes: std::collections::HashMap<usize, Option<Detail>> = std::collections::HashMap::new();
+        let mut ages: std::collections::HashMap<usize, bool> = std::collections::HashMap::new();
         for p in named {
             let scope = sentences(ctx).with_next(p.range.start);
-            let s = &folded[scope.clone()];
-            let mentions = |family: &str| inside(ctx.lexicon(family), scope.clone()).next().is_some();
-            let detail = if mentions("special-category") {
-                Some(Detail::Health)
-            } else if mentions("judicial-data") {
-                Some(Detail::Judicial)
-            } else if inside(ctx.lexicon("personal-context"), scope.clone()).any(|m| m.section == "residence")
-                || address_follows(&folded[p.range.end..scope.end])
-            {
-                Some(Detail::Address)
-            } else if mentions_age(s) {
-                Some(Detail::Age)
-            } else {
-                None
+            let about = *scopes.entry(scope.start).or_insert_with(|| {
+                let mentions = |family: &str| inside(ctx.lexicon(family), scope.clone()).next().is_some();
+                if mentions("special-category") {
+                    Some(Detail::Health)
+                } else if mentions("judicial-data") {
+                    Some(Detail::Judicial)
+                } else if inside(ctx.lexicon("personal-context"), scope.clone()).any(|m| m.section == "residence") {
+                    Some(Detail::Address)
+                } else {
+                    None
+                }
+            });
+            let detail = match about {
+                Some(d) => Some(d),
+                None if address_follows(&folded[p.range.end..scope.end]) => Some(Detail::Address),
+                None => {
+                    let s = &folded[scope.clone()];
+                    let age = *ages.entry(scope.start).or_insert_with(|| mentions_age(s));
+                    age.then_some(Detail::Age)
+                }
             };
             let Some(detail) = detail else { continue };
             let (severity, it, en) = match detail {
