@@ -73,6 +73,12 @@ fn bench(c: &mut Criterion) {
             b.iter(|| checker.check(black_box(d), now(), Lang::It).unwrap())
         });
     }
+    // Inside the fixture's electoral period, where par condicio reads every word (issue 13).
+    let draft =
+        Draft { text: message(4 * 1024), send_at: Some("2026-05-04T10:00:00+02:00".into()), ..Default::default() };
+    group.bench_with_input(BenchmarkId::from_parameter("4KB_electoral_period"), &draft, |b, d| {
+        b.iter(|| checker.check(black_box(d), now(), Lang::It).unwrap())
+    });
     group.finish();
 
     // Issue 3's rules alone (personal data, GDPR art. 9 and 10), the rest switched off in the

@@ -7,7 +7,7 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
 use super::lexicon::{self, LexMatch};
-use super::rules::personal_data::context::{Person, Sentences};
+use super::rules::personal_data::context::{Person, PersonKind, Sentences};
 
 #[derive(Default)]
 pub struct Shared {
@@ -17,8 +17,8 @@ pub struct Shared {
     pub(crate) sentences: OnceCell<Sentences>,
     /// Every identifiable person in the text, by start.
     pub(crate) persons: OnceCell<Vec<Person>>,
-    /// Per sentence start: whether someone identifiable is in it or in the sentence before.
-    pub(crate) identifiable: RefCell<HashMap<usize, bool>>,
+    /// Per sentence start: the strongest tie to a person in it or in the sentence before.
+    pub(crate) identifiable: RefCell<HashMap<usize, Option<PersonKind>>>,
 }
 
 impl Shared {

@@ -532,7 +532,7 @@ pub struct CheckerSettings {
     /// Single findings to ignore: a rule id and the exact matched text.
     #[serde(default)]
     pub ignore: Vec<IgnoredFinding>,
-    /// Gulpease index under which readability warns (default 60).
+    /// Gulpease index under which readability warns (default 40; below 60 it informs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub readability_threshold: Option<u32>,
     /// Extra terms per lexicon family, e.g. {"offensive": ["..."]}.

@@ -1,9 +1,18 @@
 //! Par condicio (L. 28/2000 art. 9): from the calling of an election to the close of the
-//! vote, the comune may only communicate impersonally and what is indispensable. When the
-//! send time falls in one of the profile's electoral periods (Europe/Rome dates, first and
-//! last day included), administrators' names and photos, first-person claims of
-//! achievements, inaugurations and praise of the administration are flagged. Emergencies,
-//! deadlines and service information pass: they use none of these.
+//! vote, the comune may only communicate "in forma impersonale" and what is "indispensabile
+//! per l'efficace assolvimento delle proprie funzioni". AGCOM applies both tests to every
+//! message; each finding here names the one it fails. When the send time falls in one of the
+//! profile's electoral periods (Europe/Rome dates, first and last day included):
+//! - not impersonal: administrators' names and photos, an office holder's voice, greeting or
+//!   presence ("dichiara il sindaco", "il vostro sindaco", "l'assessore"), the first person of
+//!   the administration ("abbiamo", "vogliamo", "faremo", "ho deciso", "la nostra città");
+//! - not indispensable: results claimed, inaugurations and first stones, works announced as
+//!   news ("al via i lavori"), invitations to events;
+//! - neither: candidates, lists, parties, sides and slogans (the political lexicon too).
+//!
+//! Emergencies are exempt from service hours, not from par condicio: the rule runs whatever
+//! the category (issue 12). Alerts, closures, deadlines, polling stations and electoral cards
+//! pass when written impersonally ("si comunica", "il Comune informa"): they need none of this.
 
 use super::lexicon_hits;
 use crate::checker::{Context, RawFinding, Rule};
@@ -69,10 +78,6 @@ impl Rule for ElectoralPeriodRule {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
         let Some(period) = current(&ctx.profile.electoral_periods, ctx.send_at.to_rome().date) else { return };
-        let category = ctx.draft.category.as_deref().and_then(|id| ctx.profile.categories.iter().find(|c| c.id == id));
-        if category.is_some_and(|c| c.emergency) {
-            return;
-        }
         let source = ctx.policy_source(ID, LAW);
         let severity = ctx.policy_severity(ID).unwrap_or(Severity::Error);
         let label = &period.label;
@@ -88,8 +93,8 @@ impl Rule for ElectoralPeriodRule {
                         severity,
                         range,
                         Msg::new(
-                            format!("Periodo elettorale ({label}): la comunicazione del Comune deve essere impersonale, senza nomi di amministratori."),
-                            format!("Electoral period ({label}): the comune's communication must be impersonal, without administrators' names."),
+                            format!("Periodo elettorale ({label}): il nome di chi amministra rende la comunicazione non impersonale; la legge ammette solo comunicazioni impersonali e indispensabili."),
+                            format!("Electoral period ({label}): an administrator's name makes the communication not impersonal; the law allows only impersonal, indispensable communication."),
                         ),
                         source.clone(),
                     )
@@ -97,22 +102,16 @@ impl Rule for ElectoralPeriodRule {
                 );
             }
         }
-        for h in lexicon_hits::find(ctx, ID, folded) {
-            let matched = &ctx.text[h.range.clone()];
-            let (it, en) = match h.section {
-                "achievement" => {
-                    ("rivendica risultati dell'amministrazione", "claims the administration's achievements")
-                }
-                "inauguration" => ("annuncia un'inaugurazione", "announces an inauguration"),
-                _ => ("promuove l'amministrazione", "promotes the administration"),
-            };
+        for (range, test) in wording(ctx, folded) {
+            let matched = &ctx.text[range.clone()];
+            let (it, en) = test.explain();
             out.push(RawFinding::new(
                 ID,
                 severity,
-                h.range.clone(),
+                range,
                 Msg::new(
-                    format!("Periodo elettorale ({label}): «{matched}» {it}; sono ammesse solo comunicazioni impersonali e indispensabili."),
-                    format!("Electoral period ({label}): “{matched}” {en}; only impersonal, indispensable communication is allowed."),
+                    format!("Periodo elettorale ({label}): «{matched}» {it} La legge ammette solo comunicazioni impersonali e indispensabili alle funzioni del Comune."),
+                    format!("Electoral period ({label}): “{matched}” {en} The law allows only communication that is impersonal and indispensable to the comune's functions."),
                 ),
                 source.clone(),
             ));
@@ -131,14 +130,134 @@ impl Rule for ElectoralPeriodRule {
                     severity,
                     0..0,
                     Msg::new(
-                        format!("Periodo elettorale ({label}): l'allegato «{}» ritrae {} ({}); evita foto degli amministratori.", a.file_name, h.name, h.role),
-                        format!("Electoral period ({label}): attachment “{}” shows {} ({}); avoid photos of administrators.", a.file_name, h.name, h.role),
+                        format!("Periodo elettorale ({label}): l'allegato «{}» ritrae {} ({}): la comunicazione non è impersonale. Evita foto degli amministratori.", a.file_name, h.name, h.role),
+                        format!("Electoral period ({label}): attachment “{}” shows {} ({}): the communication is not impersonal. Avoid photos of administrators.", a.file_name, h.name, h.role),
                     ),
                     source.clone(),
                 ));
             }
         }
     }
+}
+
+/// Which of art. 9's two conditions a wording fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fails {
+    Impersonal,
+    Indispensable,
+    Both,
+}
+
+impl Fails {
+    fn explain(self) -> (&'static str, &'static str) {
+        match self {
+            Fails::Impersonal => (
+                "non è in forma impersonale (prima persona, voce, saluto o presenza di chi amministra): riformula come «si comunica», «il Comune informa».",
+                "is not impersonal (the first person, voice, greeting or presence of those in office): reword as “si comunica”, “il Comune informa”.",
+            ),
+            Fails::Indispensable => (
+                "non è indispensabile alle funzioni del Comune (risultati, inaugurazioni, lavori annunciati, inviti a eventi): rimandalo a dopo il voto.",
+                "is not indispensable to the comune's functions (results, inaugurations, works announced, invitations to events): postpone it until after the vote.",
+            ),
+            Fails::Both => (
+                "riguarda candidati, liste, partiti o la campagna: non è né impersonale né indispensabile.",
+                "is about candidates, lists, parties or the campaign: it is neither impersonal nor indispensable.",
+            ),
+        }
+    }
+}
+
+/// Wordings that fail one of the two tests, as original ranges, without overlaps (the
+/// longest match at each place wins).
+fn wording(ctx: &Context<'_>, folded: &str) -> Vec<(std::ops::Range<usize>, Fails)> {
+    let mut found: Vec<(std::ops::Range<usize>, Fails)> = Vec::new();
+    let hits = lexicon_hits::find(ctx, ID, folded);
+    // Works with a closure or a ban are a notice the public needs, not the administration's news.
+    let serves = hits.iter().any(|h| h.section == "service-effect");
+    for h in hits {
+        let fails = match h.section {
+            "service-effect" => continue,
+            "works" if serves => continue,
+            "achievement" | "inauguration" | "works" | "invitation" => Fails::Indispensable,
+            "promotion" | "personal" => Fails::Impersonal,
+            _ => Fails::Both,
+        };
+        found.push((h.folded, fails));
+    }
+    for h in lexicon_hits::find(ctx, "political", folded) {
+        found.push((h.folded, Fails::Both));
+    }
+    for w in first_person(folded) {
+        found.push((w, Fails::Impersonal));
+    }
+    found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    let mut out: Vec<(std::ops::Range<usize>, Fails)> = Vec::with_capacity(found.len());
+    for (r, f) in found {
+        if out.last().is_some_and(|(p, _)| r.start < p.end) {
+            continue;
+        }
+        out.push((r, f));
+    }
+    out.into_iter().map(|(r, f)| (ctx.original(r.start, r.end), f)).collect()
+}
+
+/// First-person words of the folded text, the administration speaking of itself: "ho", "io",
+/// "nostro"..., and verbs by their endings, which Italian keeps for the first person plural:
+/// present and subjunctive -iamo (abbiamo, vogliamo, invitiamo), future -remo (faremo,
+/// continueremo, avremo), past -mmo (facemmo). Read from endings rather than from a verb list:
+/// every verb a comune may use is covered in one linear pass over the words.
+fn first_person(folded: &str) -> Vec<std::ops::Range<usize>> {
+    // Not "ci" or "sono": "ci sono posti", "sono aperti" speak of things; the verbs they go
+    // with ("ci scusiamo") are found by their endings.
+    const WORDS: [&str; 17] = [
+        "ho",
+        "io",
+        "mio",
+        "mia",
+        "miei",
+        "mie",
+        "noi",
+        "nostro",
+        "nostra",
+        "nostri",
+        "nostre",
+        "ringrazio",
+        "voglio",
+        "auguro",
+        "desidero",
+        "ritengo",
+        "abbraccio",
+    ];
+    // Words ending like a first-person verb that are not one.
+    const NOT_VERBS: [&str; 6] = ["estremo", "supremo", "stremo", "eremo", "remo", "sommo"];
+    let bytes = folded.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        // A word glued to a non-ASCII letter is not an Italian word read whole.
+        let glued = |b: Option<&u8>| b.is_some_and(|b| !b.is_ascii());
+        if glued(bytes.get(i)) || (start > 0 && glued(bytes.get(start - 1))) {
+            continue;
+        }
+        let w = &folded[start..i];
+        let listed = WORDS.contains(&w);
+        let verb = !NOT_VERBS.contains(&w)
+            && ((w.len() >= 5 && w.ends_with("iamo"))
+                || (w.len() >= 6 && w.ends_with("remo"))
+                || (w.len() >= 6 && ["ammo", "emmo", "immo"].iter().any(|e| w.ends_with(e))));
+        if listed || verb {
+            out.push(start..i);
+        }
+    }
+    out
 }
 
 /// "il sindaco", "l'assessore", "lo staff", "la sindaca": the role with its definite article.
@@ -200,7 +319,62 @@ mod tests {
         let t = "2026-05-04T10:00:00+02:00";
         assert!(at("Allerta meteo arancione: chiusi i parchi.", t, None).is_empty());
         assert!(at("Scadenza TARI il 16 maggio. Uffici aperti 9-12.", t, Some("pubblica-utilita")).is_empty());
-        assert!(at("Ordinanza del sindaco Mario Bianchi: scuole chiuse per neve.", t, Some("emergenze")).is_empty());
+        assert!(
+            at("Allerta meteo: si comunica che domani le scuole resteranno chiuse.", t, Some("emergenze")).is_empty()
+        );
+        for notice in [
+            "Elezioni del 24 maggio: si vota dalle 7 alle 23. Porta la tessera elettorale e un documento.",
+            "L'Ufficio Elettorale è aperto sabato dalle 9 alle 18 per il rilascio delle tessere elettorali.",
+            "Voto fuori sede: gli studenti possono presentare domanda entro il 5 maggio.",
+            "Chiusura di via Roma per lavori dal 3 al 5 maggio. Percorsi alternativi segnalati.",
+            "Pubblicate le liste dei candidati all'albo pretorio.",
+            "Scrutatori: la nomina avverrà in seduta pubblica della Commissione elettorale.",
+        ] {
+            assert!(at(notice, t, Some("pubblica-utilita")).is_empty(), "{notice}: {:?}", at(notice, t, None));
+        }
+    }
+
+    #[test]
+    fn emergencies_are_exempt_from_hours_not_from_par_condicio() {
+        let t = "2026-05-04T10:00:00+02:00";
+        let text =
+            "Ordinanza del sindaco Mario Bianchi: scuole chiuse per neve. Abbiamo deciso di chiudere anche i parchi.";
+        assert_eq!(at(text, t, Some("emergenze")), vec!["Mario Bianchi", "Abbiamo"]);
+    }
+
+    #[test]
+    fn each_finding_names_the_test_it_fails() {
+        let t = "2026-05-04T10:00:00+02:00";
+        let message = |text: &str| {
+            let draft = Draft { text: text.into(), send_at: Some(t.into()), ..Default::default() };
+            let r = Checker::new(profile()).check(&draft, Timestamp(0), Lang::It).unwrap();
+            findings(&r, "electoral-period").iter().map(|f| f.message.clone()).collect::<Vec<_>>()
+        };
+        assert!(message("Vogliamo rassicurarvi sulle scuole.")[0].contains("non è in forma impersonale"));
+        assert!(message("Il vostro sindaco vi saluta.")[0].contains("non è in forma impersonale"));
+        assert!(message("Al via i lavori di bonifica dell'area.")[0].contains("non è indispensabile"));
+        assert!(message("Al via i lavori in via Roma: divieto di sosta dalle 8 alle 18.").is_empty());
+        assert!(message("Inaugurazione del parco: la cittadinanza è invitata.")[0].contains("non è indispensabile"));
+        assert!(message("Sabato incontro con il candidato sindaco.")[0].contains("né impersonale né indispensabile"));
+        assert!(message("Il consigliere leghista attacca.")[0].contains("né impersonale né indispensabile"));
+        // Sentences from no corpus: the kinds of text AGCOM sanctions, said another way.
+        assert!(message("Rendiconto approvato: avanzo di amministrazione di 1,2 milioni.")[0]
+            .contains("non è indispensabile"));
+        assert!(message("Il Comune invita la cittadinanza alla presentazione del libro, venerdì in biblioteca.")[0]
+            .contains("non è indispensabile"));
+        assert!(message("Alla festa interverrà la candidata alle regionali Anna Neri.")[0]
+            .contains("né impersonale né indispensabile"));
+        assert!(message("Il Comune invita la cittadinanza a limitare gli spostamenti per l'allerta.").is_empty());
+    }
+
+    #[test]
+    fn first_person_by_endings() {
+        let words = |t: &str| super::first_person(t).into_iter().map(|r| t[r].to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            words("abbiamo fatto e faremo, continueremo; ho deciso io per la nostra citta. andammo"),
+            vec!["abbiamo", "faremo", "continueremo", "ho", "io", "nostra", "andammo"]
+        );
+        assert!(words("l'estremo saluto, il remo, sono aperti, ci sono posti, si comunica").is_empty());
     }
 
     #[test]

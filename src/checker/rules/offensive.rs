@@ -204,12 +204,20 @@ fn window_around(bytes: &[u8], t: Range<usize>) -> Range<usize> {
     s..e
 }
 
+/// The lexicon section of cues that animal words are about animals: not findings.
+const ANIMAL_CONTEXT: &str = "animal-context";
+
+/// Whether a degrading match uses a word that also names real animals.
+fn names_an_animal(matched: &str) -> bool {
+    ["animal", "besti", "maial", "porci", "verm", "primat", "parassit", "selvagg"].iter().any(|w| matched.contains(w))
+}
+
 /// The profile's forbidden-list entry for a section: Concorezzo lists obscenity (lett. a),
 /// profanity and blasphemy (lett. b) and defamation (lett. c) separately.
 fn family(section: &str) -> &'static str {
     match section {
         "obscene" => "obscene",
-        "defamation" | "insult" => "defamation",
+        "defamation" | "insult" | "dehumanising" | "contempt" | "shaming" => "defamation",
         _ => ID,
     }
 }
@@ -220,6 +228,11 @@ fn fallback_source(section: &str) -> &'static str {
         "defamation" => "Codice penale art. 595 (diffamazione)",
         "insult" => "Codice penale art. 595 (diffamazione); Costituzione art. 2 (dignità della persona)",
         "obscene" => "Codice penale artt. 528-529 (pubblicazioni oscene)",
+        "dehumanising" | "contempt" => {
+            "Costituzione art. 2 e 3 (dignità della persona); Codice penale art. 595 (diffamazione)"
+        }
+        "threat" => "Codice penale art. 612 (minaccia)",
+        "shaming" => "Costituzione art. 2 e 3 (pari dignità sociale); GDPR art. 5.1.a (correttezza)",
         _ => "Codice di comportamento dei dipendenti pubblici (D.P.R. 62/2013)",
     }
 }
@@ -230,6 +243,13 @@ fn message(section: &str, matched: &str) -> Msg {
         "blasphemy" => ("è una bestemmia", "is blasphemy"),
         "insult" => ("è un insulto", "is an insult"),
         "defamation" => ("può essere diffamatorio", "may be defamatory"),
+        "dehumanising" => (
+            "descrive delle persone come animali o cose: è linguaggio degradante",
+            "describes people as animals or things: it is degrading language",
+        ),
+        "contempt" => ("esprime disprezzo per delle persone", "expresses contempt for people"),
+        "threat" => ("è una minaccia", "is a threat"),
+        "shaming" => ("espone delle persone al pubblico disprezzo", "exposes people to public contempt"),
         _ => ("è turpiloquio", "is foul language"),
     };
     Msg::new(
@@ -370,6 +390,29 @@ impl Rule for OffensiveRule {
                 found.push((r, section));
             }
         }
+        // "questi animali" in a sentence about a shelter or a pasture are animals. Sentence ends
+        // and cues are found once and looked up by position, so the test stays linear.
+        let mut real_animals: Vec<usize> =
+            found.iter().filter(|(_, s)| *s == ANIMAL_CONTEXT).map(|(r, _)| r.start).collect();
+        real_animals.sort_unstable();
+        let ends: Vec<usize> = if real_animals.is_empty() {
+            Vec::new()
+        } else {
+            searched.bytes().enumerate().filter(|(_, b)| b".!?;\n".contains(b)).map(|(i, _)| i).collect()
+        };
+        found.retain(|(r, section)| {
+            if *section == ANIMAL_CONTEXT {
+                return false;
+            }
+            if real_animals.is_empty() || *section != "dehumanising" || !names_an_animal(&searched[r.clone()]) {
+                return true;
+            }
+            let i = ends.partition_point(|&e| e < r.start);
+            let start = if i == 0 { 0 } else { ends[i - 1] + 1 };
+            let end = ends.get(ends.partition_point(|&e| e < r.end)).copied().unwrap_or(searched.len());
+            let j = real_animals.partition_point(|&c| c < start);
+            !real_animals.get(j).is_some_and(|&c| c < end)
+        });
         if let Some(at) = untried {
             let range = ctx.original(at, at);
             out.push(RawFinding::new(
@@ -466,6 +509,37 @@ mod tests {
             "Se il file è corrotto, scaricalo di nuovo dal sito.",
         ] {
             assert!(flagged(t).is_empty(), "{t}: {:?}", flagged(t));
+        }
+    }
+
+    #[test]
+    fn degrading_language_about_people_but_not_about_acts_or_animals() {
+        let flagged = |t: &str| findings(&check(t), "offensive").iter().map(|f| f.text.clone()).collect::<Vec<_>>();
+        for (t, term) in [
+            ("Ieri sera questi animali hanno lasciato i sacchi davanti alla scuola.", "questi animali"),
+            ("Siete delle bestie: pulite voi la piazza.", "Siete delle bestie"),
+            ("I soliti cafoni hanno svuotato il cassone in via Roma.", "cafoni"),
+            ("Comportamenti da cavernicoli.", "cavernicoli"),
+            ("In ogni paese ci sono mele marce.", "mele marce"),
+            ("Se vi becco ve la faccio pagare.", "Se vi becco"),
+            ("Vi insegnerò io il rispetto delle regole!", "Vi insegnerò io"),
+            ("Fate pena, e lo sapete.", "Fate pena"),
+            ("Li abbiamo messi alla gogna come meritano.", "alla gogna"),
+            ("Questi delinquenti hanno rotto le panchine del parco.", "Questi delinquenti"),
+            ("In quella frazione vive solo gentaglia.", "gentaglia"),
+        ] {
+            let f = flagged(t);
+            assert_eq!(f.first().map(String::as_str), Some(term), "{t}: {f:?}");
+        }
+        for t in [
+            "Un gesto incivile: i rifiuti vanno portati all'isola ecologica.",
+            "Durante la disinfestazione non lasciate fuori gli animali domestici.",
+            "Sabato al cinema comunale: La bella e la bestia.",
+            "Questi animali sono ospitati nel canile comunale: adottali!",
+            "Gli incivili saranno sanzionati.",
+        ] {
+            let f = flagged(t);
+            assert!(f.is_empty(), "{t}: {f:?}");
         }
     }
 }

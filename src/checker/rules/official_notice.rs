@@ -1,7 +1,11 @@
-//! A message that reads as the notification of an act (ordinanza, decreto, notifica, a
-//! bando with a deadline) must point to the official source: messaging never replaces
-//! the official channels nor the legal publication on the Albo Pretorio (seed art. 2.6;
-//! L. 69/2009 art. 32). A link to the comune's own site or a mention of the Albo is enough.
+//! A message that presents itself as the publication or the legal notice of an act (the
+//! dispositive text of an ordinance, "ORDINA", "il presente provvedimento", deadlines running
+//! "dalla notifica" or "dalla pubblicazione", "si notifica") must point to the official source:
+//! messaging never replaces the official channels nor the legal publication on the Albo
+//! Pretorio (seed art. 2.6; L. 69/2009 art. 32). A link to the comune's own site or a mention
+//! of the Albo is enough. Naming an act ("con ordinanza n. 12 è chiusa via Roma", "avviso di
+//! pagamento TARI") is ordinary information and passes: warned on every mention, a third of
+//! real notices got this warning (issue 13).
 
 use super::{lexicon_hits, links, urls};
 use crate::checker::{Context, RawFinding, Rule};
@@ -28,10 +32,30 @@ impl Rule for OfficialNoticeRule {
         if points_to_site {
             return;
         }
-        let has_deadline = hits.iter().any(|h| h.section == "deadline");
-        // An act always needs its source; a bando only when it sets a deadline.
-        let Some(first) =
-            hits.iter().find(|h| h.section == "act" || h.section == "extra" || (h.section == "tender" && has_deadline))
+        // The operative verbs count as the act speaking only in capitals, as acts write them:
+        // "il sindaco dispone la chiusura" reports an act, "ORDINA la chiusura" is its text.
+        let is_dispositive = |h: &lexicon_hits::Hit<'_>| {
+            let written = &ctx.text[h.range.clone()];
+            h.section == "dispositive"
+                && written.chars().any(char::is_alphabetic)
+                && !written.chars().any(char::is_lowercase)
+        };
+        // A message that opens with the act's name as its title ("Ordinanza n. 12: ...",
+        // "*DECRETO SINDACALE*") presents itself as the act; "con ordinanza n. 12 è chiusa..."
+        // reports it.
+        let folded = &ctx.folded.text;
+        let opening = folded.len() - folded.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let titled = hits.iter().any(|h| h.section == "act" && h.folded.start == opening);
+        let presented =
+            titled || hits.iter().any(|h| h.section == "publication" || h.section == "extra" || is_dispositive(h));
+        if !presented {
+            return;
+        }
+        // Anchored on the act's name where the message gives it, else on what presents it.
+        let Some(first) = hits
+            .iter()
+            .find(|h| h.section == "act" || h.section == "extra")
+            .or_else(|| hits.iter().find(|h| h.section == "publication" || is_dispositive(h)))
         else {
             return;
         };
@@ -85,8 +109,33 @@ mod tests {
         );
         assert_eq!(f[0].fix, None, "no replacement for the act's name: the advice is in the message");
         assert_eq!(f[0].source, "L. 69/2009 art. 32 (Albo Pretorio online)");
-        assert_eq!(flagged("Bando contributi affitto: domande entro il 30 giugno."), vec!["Bando"]);
         assert_eq!(flagged("Si avvisa che è stato notificato il verbale ai proprietari."), vec!["notificato"]);
+        assert_eq!(
+            flagged("Contro il presente provvedimento è ammesso ricorso al TAR entro 60 giorni dalla pubblicazione."),
+            vec!["il presente provvedimento"]
+        );
+        assert_eq!(
+            flagged("Il presente avviso ha valore di notifica a tutti gli effetti."),
+            vec!["Il presente avviso"]
+        );
+    }
+
+    #[test]
+    fn naming_an_act_is_not_publishing_it() {
+        for t in [
+            "Con ordinanza n. 20/2023 è vietato l'uso irriguo dell'acqua della rete idrica.",
+            "Con ordinanza sindacale n. 13 è sospeso il mercato settimanale dei settori non alimentari.",
+            "È in corso l'elaborazione degli avvisi di pagamento TARI 2022.",
+            "Con determina n. 2041 si stabilisce l'orario continuato dei cimiteri.",
+            "Secondo il Decreto Sindacale n. 26 il cimitero sarà aperto dalle 7 alle 13.",
+            "Il sindaco dispone la chiusura delle scuole per neve.",
+            "Bando contributi affitto: domande entro il 30 giugno.",
+            "Si informa che con Ordinanza n. 27 è chiusa la strada provinciale.",
+        ] {
+            assert!(flagged(t).is_empty(), "{t}: {:?}", flagged(t));
+        }
+        assert_eq!(flagged("IL SINDACO visto il bollettino ORDINA la chiusura dei parchi."), vec!["ORDINA"]);
+        assert_eq!(flagged("📢 *ORDINANZA SINDACALE n. 5*: scuole chiuse."), vec!["ORDINANZA SINDACALE"]);
     }
 
     #[test]
@@ -102,18 +151,21 @@ mod tests {
             assert!(flagged(t).is_empty(), "{t}: {:?}", flagged(t));
         }
         // A link elsewhere is not the official source.
-        assert_eq!(flagged("Decreto sindacale: https://www.example.com/decreto"), vec!["Decreto sindacale"]);
+        assert_eq!(
+            flagged("Decreto sindacale: il presente decreto è in https://www.example.com/decreto"),
+            vec!["Decreto sindacale"]
+        );
     }
 
     #[test]
     fn the_comunes_own_article_is_cited_when_the_profile_names_it() {
         let mut p = profile();
         p.checker.sources.insert("official-notice".into(), "art. 2.6".into());
-        let r = check_with(&p, "Ordinanza n. 12: divieto di transito in via Roma.");
+        let r = check_with(&p, "Ordinanza n. 12: il presente provvedimento vieta il transito in via Roma.");
         assert_eq!(findings(&r, "official-notice")[0].source, "Disciplinare Esempio art. 2.6");
         // Cited as the comune names its document.
         p.policy.title = "Policy per l'utilizzo della messaggistica WhatsApp".into();
-        let r = check_with(&p, "Ordinanza n. 12: divieto di transito in via Roma.");
+        let r = check_with(&p, "Ordinanza n. 12: il presente provvedimento vieta il transito in via Roma.");
         assert_eq!(findings(&r, "official-notice")[0].source, "Policy Esempio art. 2.6");
     }
 }

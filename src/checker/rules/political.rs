@@ -65,6 +65,21 @@ mod tests {
     }
 
     #[test]
+    fn party_adjectives_leaders_and_attacks_on_critics_and_voters() {
+        assert_eq!(flagged("Il consigliere piddino protesta ancora."), vec!["piddino"]);
+        assert_eq!(flagged("Salvini è venuto a fare passerella."), vec!["Salvini"]);
+        assert_eq!(flagged("Ai soliti leoni da tastiera rispondiamo con i fatti."), vec!["leoni da tastiera"]);
+        assert_eq!(flagged("Lo dico a chi vi ha votato: state sereni."), vec!["chi vi ha votato"]);
+        for t in [
+            "Passeggiata notturna nell'oasi per ascoltare i gufi.",
+            "Attenzione agli sciacalli che si fingono tecnici del gas.",
+            "25 aprile: anniversario della liberazione dal nazifascismo.",
+        ] {
+            assert!(flagged(t).is_empty(), "{t}: {:?}", flagged(t));
+        }
+    }
+
+    #[test]
     fn cites_the_comune_article_with_its_severity() {
         let r = check("Votate Fratelli d'Italia");
         let f = findings(&r, "political");

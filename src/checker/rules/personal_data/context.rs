@@ -83,13 +83,15 @@ impl Sentences {
     }
 }
 
-/// How a person is pointed at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a person is pointed at, from the weaker to the stronger tie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PersonKind {
+    /// Described so that neighbours can tell who: "il bambino di 8 anni", "la residente di via
+    /// Roma", "un cittadino residente nella frazione di San Martino", "il consigliere", "una
+    /// persona di famiglia", "i residenti del condominio".
+    Described,
     /// Given name and surname, or a courtesy title and surname: "Mario Rossi", "sig.ra Verdi".
     Named,
-    /// Described so that neighbours can tell who: "il bambino di 8 anni", "la residente di via Roma".
-    Described,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -194,7 +196,10 @@ pub fn persons(ctx: &Context<'_>, range: Range<usize>) -> Vec<Person> {
             "person-noun" if describes_after_noun(&folded[end..range.end]) => {
                 out.push(Person { range: start..end, kind: PersonKind::Described });
             }
-            "residence" => out.push(Person { range: start..end, kind: PersonKind::Described }),
+            // Where someone lives, their role or their family: in a comune, enough to tell who.
+            "residence" | "role" | "family" | "locality" => {
+                out.push(Person { range: start..end, kind: PersonKind::Described })
+            }
             _ => {}
         }
     }
@@ -294,11 +299,17 @@ pub fn all_persons<'c>(ctx: &'c Context<'_>) -> &'c [Person] {
 /// Whether someone identifiable is in the sentence around folded `pos` or the one before;
 /// remembered per sentence for every rule of the check.
 pub fn identifiable_near(ctx: &Context<'_>, pos: usize) -> bool {
+    tie_near(ctx, pos).is_some()
+}
+
+/// The strongest tie to a person in the sentence around folded `pos` or the one before: a
+/// name, a description, or nobody.
+pub fn tie_near(ctx: &Context<'_>, pos: usize) -> Option<PersonKind> {
     let scope = sentences(ctx).with_previous(pos);
     if let Some(&known) = ctx.shared.identifiable.borrow().get(&scope.start) {
         return known;
     }
-    let found = !persons(ctx, scope.clone()).is_empty();
+    let found = persons(ctx, scope.clone()).iter().map(|p| p.kind).max();
     ctx.shared.identifiable.borrow_mut().insert(scope.start, found);
     found
 }

@@ -247,12 +247,25 @@ fn price_before(text: &str, pos: usize) -> bool {
     w.ends_with('€') || w.ends_with("euro") || w.ends_with("eur")
 }
 
-/// An office's name near the number, and no person's name between them.
-fn office_number(ctx: &Context<'_>, range: &Range<usize>) -> bool {
+/// An office's name near the number, and no person's name between them; or, for a landline,
+/// words that give it as the number to call for a service ("per informazioni contattare il
+/// numero") with nobody named before it.
+fn office_number(ctx: &Context<'_>, range: &Range<usize>, landline: bool) -> bool {
     let back = before(ctx.text, range.start, 80);
     let near = ctx.has_cue(back.clone(), "office-context", "office")
         || ctx.has_cue(after(ctx.text, range.end, 40), "office-context", "office");
-    near && !ctx.has_cue(back, "personal-context", "title")
+    let person_before = ctx.has_cue(back.clone(), "personal-context", "title") || named_before(ctx, back.clone());
+    let for_a_service = landline && ctx.has_cue(back.clone(), "office-context", "contact");
+    (near || for_a_service) && !person_before
+}
+
+/// Whether a capitalised given name stands in the original range ("chiamare Mario al ...").
+fn named_before(ctx: &Context<'_>, range: Range<usize>) -> bool {
+    let within = ctx.folded.to_folded(range.start)..ctx.folded.to_folded(range.end);
+    crate::checker::shared::inside(ctx.lexicon("given-names"), within).any(|m| {
+        let orig = ctx.original(m.start, m.end);
+        ctx.text[orig].starts_with(char::is_uppercase)
+    })
 }
 
 impl Rule for PhoneRule {
@@ -280,7 +293,8 @@ impl Rule for PhoneRule {
                 }
                 let written = &text[f.range.clone()];
                 let fix = mask(written, f.country_digits + 3, 0);
-                let finding = if office_number(ctx, &f.range) {
+                let landline = matches!(kind(&f.national), Some(Kind::Landline));
+                let finding = if office_number(ctx, &f.range, landline) {
                     RawFinding::new(
                         ID,
                         Severity::Info,
@@ -393,6 +407,21 @@ mod tests {
         ] {
             assert!(phones(t).is_empty(), "{t}: {:?}", phones(t));
         }
+    }
+
+    #[test]
+    fn a_landline_given_to_call_for_a_service_is_info() {
+        for t in [
+            "Per ulteriori informazioni contattare il numero 0974 714202 oppure 0974 714211.",
+            "Le prenotazioni si effettuano per telefono al numero 0473/ 943744.",
+            "Appuntamento telefonando allo 031/769302 o recandosi in Comune.",
+        ] {
+            let p = phones(t);
+            assert!(!p.is_empty() && p.iter().all(|(_, s)| *s == Severity::Info), "{t}: {p:?}");
+        }
+        // A person named before it, or a mobile: not the office's.
+        assert_eq!(phones("Per informazioni chiamare Mario Rossi al 0362 123456.")[0].1, Severity::Warning);
+        assert_eq!(phones("Per informazioni contattare il numero 333 1234567.")[0].1, Severity::Error);
     }
 
     #[test]
