@@ -17,11 +17,17 @@ const ENTRY = 'banditore-iscrizione.js';
 const GLUE = 'pkg/banditore_widget/banditore_widget.js';
 const WASM = 'pkg/banditore_widget/banditore_widget_bg.wasm';
 const CSS = 'widget/widget.css';
+/** Interface languages loaded on demand (www/widget/i18n.js), copied as they are. */
+const LANGS = ['widget/en.json', 'widget/de.json'];
 // Browsers the widget is tested in support these; nothing older is worth the transpiled bytes.
 const TARGET = ['es2022', 'chrome100', 'firefox100', 'safari16'];
 
+/** For the sites that use them, not fetched by the widget: its types and its Custom Elements Manifest. */
+const TYPES = 'banditore-iscrizione.d.ts';
+const MANIFEST = 'custom-elements.json';
+
 /** What the entry fetches at run time, relative to itself: these paths must appear in the bundle. */
-const RUNTIME_FILES = [WASM, CSS];
+const RUNTIME_FILES = [WASM, CSS, ...LANGS];
 
 /**
  * Builds the bundle into `out` from the widget sources and the wasm-pack output in `pkg`.
@@ -68,8 +74,28 @@ export async function buildWidget({ pkg = path.join(WWW, 'pkg/banditore_widget')
   });
   fs.mkdirSync(path.dirname(path.join(out, WASM)), { recursive: true });
   fs.copyFileSync(path.join(pkg, path.basename(WASM)), path.join(out, WASM));
+  for (const f of LANGS) fs.copyFileSync(path.join(WWW, f), path.join(out, f));
+  fs.writeFileSync(path.join(out, TYPES), typesFor(pkg));
+  fs.copyFileSync(path.join(WWW, MANIFEST), path.join(out, MANIFEST));
 
-  return [ENTRY, ...RUNTIME_FILES].map((f) => ({ file: f, bytes: fs.statSync(path.join(out, f)).size }));
+  return [ENTRY, ...RUNTIME_FILES, TYPES, MANIFEST].map((f) => ({ file: f, bytes: fs.statSync(path.join(out, f)).size }));
+}
+
+/**
+ * The element's types with the WASM module's View and Receipt inlined (the glue's .d.ts is not
+ * shipped): one self-contained file next to the bundle.
+ */
+function typesFor(pkg) {
+  const glue = fs.readFileSync(path.join(pkg, 'banditore_widget.d.ts'), 'utf8');
+  const start = glue.indexOf('export interface View {');
+  const receipt = glue.indexOf('export interface Receipt {');
+  const end = glue.indexOf('\n}', receipt);
+  if (start < 0 || receipt < 0 || end < 0) throw new Error('View and Receipt not found in banditore_widget.d.ts');
+  const own = fs.readFileSync(path.join(WWW, TYPES), 'utf8');
+  const line = /^import type \{ View, Receipt \} from '[^']+';\n/m;
+  if (!line.test(own)) throw new Error(`${TYPES}: the import of View and Receipt changed`);
+  // Inlined, the interfaces are exported as they are: the re-export goes.
+  return own.replace(line, `${glue.slice(start, end + 2)}\n`).replace(/^export type \{ View, Receipt \};\n/m, '');
 }
 
 /**
@@ -80,7 +106,7 @@ export function staleReason(out = path.join(WWW, 'dist'), pkg = path.join(WWW, '
   const bundle = path.join(out, ENTRY);
   if (!fs.existsSync(bundle)) return `${path.relative(ROOT, bundle)} missing: run bash scripts/build-wasm.sh`;
   const built = fs.statSync(bundle).mtimeMs;
-  const sources = [path.join(WWW, ENTRY), ...listFiles(path.join(WWW, 'widget')), ...listFiles(pkg)];
+  const sources = [path.join(WWW, ENTRY), path.join(WWW, TYPES), path.join(WWW, MANIFEST), ...listFiles(path.join(WWW, 'widget')), ...listFiles(pkg)];
   const newer = sources.filter((f) => fs.statSync(f).mtimeMs > built).map((f) => path.relative(ROOT, f));
   return newer.length ? `${newer.join(', ')} changed after ${path.relative(ROOT, bundle)}: run node scripts/build-widget.mjs` : null;
 }

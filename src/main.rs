@@ -25,6 +25,10 @@ enum Command {
     Check(cli::check::Args),
     /// Stampa il JSON Schema dei profili / Print the profiles' JSON Schema.
     Schema,
+    /// Stampa il codice HTML da incollare, con il contenuto di riserva / Print the embed HTML with its fallback content.
+    Snippet(cli::snippet::Args),
+    /// Revisione del disciplinare e impronte del contenuto / Policy revision and content hashes.
+    Revision(cli::revision::Args),
 }
 
 fn main() -> ExitCode {
@@ -40,5 +44,7 @@ fn main() -> ExitCode {
         Command::Informativa(a) => cli::informativa::run(a),
         Command::Check(a) => cli::check::run(a),
         Command::Schema => cli::schema::run(),
+        Command::Snippet(a) => cli::snippet::run(a),
+        Command::Revision(a) => cli::revision::run(a),
     }
 }

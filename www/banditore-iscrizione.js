@@ -1,5 +1,5 @@
-// <banditore-iscrizione profile="/profiles/seveso.json" lang="it" [remember] [device="phone|desktop"]
-//                       [heading-level="2"] [loading="lazy"]>
+// <banditore-iscrizione profile="/profiles/seveso.json" [lang="it|en|de"] [remember] [device="phone|desktop"]
+//                       [heading-level="2"] [loading="lazy"]>  …fallback content…  </banditore-iscrizione>
 //
 // The citizen's way into the comune's WhatsApp/Telegram channel: the policy in short, the
 // informativa, a free and revocable consent, then the join link, QR code or number. A thin view
@@ -8,8 +8,11 @@
 // stores the consent receipt (no personal data) only when the embedder adds `remember`.
 //
 // Events: `banditore:consent` (bubbles, composed) with detail { action: "given" | "revoked" |
-// "declined", profile_id, receipt }, `banditore:ready` once the first step can be used, and
-// `banditore:error` when it cannot start (the box then explains why).
+// "declined", profile_id, receipt }, `banditore:step` { step, previous } on every step change,
+// `banditore:ready` once the first step can be used, and `banditore:error` when it cannot start
+// (the box then explains why). Properties and methods: widget.d.ts, custom-elements.json.
+// Whatever the page puts inside the element stays visible until the widget is ready, and
+// after an error; without JavaScript it is all there is (progressive enhancement).
 //
 // This entry script has no static imports on purpose: it starts downloading the WASM module,
 // its glue and the profiles on the page at once, while the element's own modules load. Every
@@ -64,7 +67,12 @@ const isLazy = (el) => el.getAttribute('loading') === 'lazy' && 'IntersectionObs
 function prefetch() {
   for (const el of document.querySelectorAll('banditore-iscrizione[profile]')) {
     if (isLazy(el)) continue;
-    const url = new URL(el.getAttribute('profile'), document.baseURI);
+    let url;
+    try {
+      url = new URL(el.getAttribute('profile'), document.baseURI);
+    } catch {
+      continue; // that element says why; the others on the page go on (issue 12 item 11)
+    }
     if (url.origin !== ORIGIN || profiles.has(url.href)) continue;
     const p = download(url.href);
     p.catch(() => {}); // reported when the element reads it
@@ -85,4 +93,6 @@ const [{ define }] = await Promise.all([
   import('./widget/i18n.js'),
   import('./widget/storage.js'),
 ]);
-define({ origin: ORIGIN, stylesheet: new URL('./widget/widget.css', HERE).href, loadWasm, fetchProfile, isLazy });
+// Interface languages beyond Italian, fetched only by a page that uses them.
+const langs = { en: new URL('./widget/en.json', HERE).href, de: new URL('./widget/de.json', HERE).href };
+define({ origin: ORIGIN, stylesheet: new URL('./widget/widget.css', HERE).href, langs, loadWasm, fetchProfile, isLazy });

@@ -43,10 +43,17 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
+const BAD_REQUEST = Symbol('bad request');
+
 function resolve(urlPath, mounts) {
   for (const [prefix, dir] of mounts) {
     if (urlPath.startsWith(prefix)) {
-      const rel = decodeURIComponent(urlPath.slice(prefix.length));
+      let rel;
+      try {
+        rel = decodeURIComponent(urlPath.slice(prefix.length));
+      } catch {
+        return BAD_REQUEST; // a malformed % escape: the client's error, never the server's crash
+      }
       const file = path.resolve(dir, rel);
       // Never serve anything outside the mounted folder.
       if (file !== dir.replace(/\/$/, '') && !file.startsWith(dir)) return null;
@@ -63,8 +70,18 @@ export function createServer({ extraMounts = {} } = {}) {
     ...MOUNTS,
   ];
   return http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    let file = resolve(url.pathname, mounts);
+    let url;
+    try {
+      url = new URL(req.url, 'http://localhost');
+    } catch {
+      url = null;
+    }
+    let file = url && resolve(url.pathname, mounts);
+    if (!url || file === BAD_REQUEST) {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('400 richiesta non valida / bad request\n');
+      return;
+    }
     if (file && fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!file || !fs.existsSync(file)) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -2,7 +2,9 @@
 
 pub mod check;
 pub mod informativa;
+pub mod revision;
 pub mod schema;
+pub mod snippet;
 pub mod validate;
 
 use std::process::ExitCode;

@@ -12,7 +12,7 @@ pub mod view;
 
 pub use acks::Ack;
 pub use join::{join, Join};
-pub use receipt::{policy_version, Receipt};
+pub use receipt::{policy_version, section_hashes, Receipt, SECTIONS};
 pub use view::View;
 
 use serde::Serialize;
@@ -84,6 +84,9 @@ pub struct Flow {
     checked: Vec<bool>,
     receipt: Option<Receipt>,
     policy_changed: bool,
+    /// `policy.revision`: when set, it alone decides whether a saved receipt is current.
+    revision: Option<u32>,
+    revision_message: String,
     fixed: view::Fixed,
 }
 
@@ -106,7 +109,7 @@ impl Flow {
         };
         // A receipt names no channel: its policy version (which covers the channel's
         // informativa) tells which one the citizen joined.
-        if r.policy_version != flow.version {
+        if !flow.is_current(&r) {
             let other = joinable_channels(profile)
                 .find(|&(i, c)| i != idx && policy_version(profile, Some(c)) == r.policy_version);
             if let Some((i, _)) = other {
@@ -144,14 +147,26 @@ impl Flow {
             acks,
             receipt: None,
             policy_changed: false,
+            revision: profile.policy.revision,
+            revision_message: profile.policy.revision_message.trim().to_owned(),
             fixed: view::fixed(profile, channel, join, &comune, lang),
             comune,
             version,
         })
     }
 
+    /// A profile that numbers its revisions re-asks only on a new revision (a typo fix keeps
+    /// consents); one that does not re-asks on any change to what the citizen read. A receipt
+    /// from before the comune numbered its revisions holds while the content is the same.
+    fn is_current(&self, r: &Receipt) -> bool {
+        match (self.revision, r.revision) {
+            (Some(rev), Some(given)) => given == rev,
+            _ => r.policy_version == self.version,
+        }
+    }
+
     fn restore(&mut self, r: Receipt) {
-        if r.policy_version != self.version {
+        if !self.is_current(&r) {
             self.policy_changed = true;
             return;
         }
@@ -306,6 +321,7 @@ impl Flow {
         let receipt = Receipt {
             profile_id: self.profile_id.clone(),
             policy_version: self.version.clone(),
+            revision: self.revision,
             lang: self.lang,
             consented_at: now.to_rfc3339(),
             acknowledgements: self
@@ -401,7 +417,7 @@ impl Flow {
             unsubscribe: &f.unsubscribe,
             help: &f.help,
             official: &f.official,
-            messages: view::messages(&self.comune, self.policy_changed, self.lang),
+            messages: view::messages(&self.comune, self.policy_changed, &self.revision_message, self.lang),
             receipt: self.receipt.as_ref(),
         }
     }

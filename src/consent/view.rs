@@ -103,6 +103,9 @@ pub struct Messages {
     pub declined: String,
     pub revoked: String,
     pub policy_changed: String,
+    /// The comune's own words on what changed (`policy.revision_message`, in Italian), shown
+    /// with `policy_changed`; "" otherwise.
+    pub revision_message: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -256,7 +259,7 @@ pub(super) fn fixed(profile: &Profile, channel: &Channel, join: Join, comune: &C
     }
 }
 
-pub(super) fn messages(comune: &ComuneName, policy_changed: bool, lang: Lang) -> Messages {
+pub(super) fn messages(comune: &ComuneName, policy_changed: bool, revision_message: &str, lang: Lang) -> Messages {
     let it = lang == Lang::It;
     Messages {
         declined: if it {
@@ -280,6 +283,7 @@ pub(super) fn messages(comune: &ComuneName, policy_changed: bool, lang: Lang) ->
                     .to_owned()
             }
         },
+        revision_message: if policy_changed { revision_message.to_owned() } else { String::new() },
     }
 }
 

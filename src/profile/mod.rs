@@ -9,6 +9,9 @@ pub use model::*;
 use crate::i18n::{Lang, Msg};
 use serde::Serialize;
 
+/// The profile format this build reads and writes (`Profile::format`).
+pub const FORMAT: u32 = 1;
+
 /// How bad a profile problem is: an error makes the profile unusable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]

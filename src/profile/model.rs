@@ -26,6 +26,11 @@ pub struct Profile {
     /// The JSON Schema this file follows (editors use it for completion).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// The profile format this file is written in (`FORMAT`, currently 1; absent means 1). A
+    /// widget or CLI that reads an older format refuses a newer file with a message saying to
+    /// update, instead of failing on its first unknown field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<u32>,
     /// Stable identifier, lowercase with dashes (e.g. `sesto-calende`).
     pub id: String,
     pub comune: Comune,
@@ -110,6 +115,21 @@ pub struct Policy {
     pub consent_article: String,
     /// The full text, article by article, in Italian.
     pub articles: Vec<Article>,
+    /// The policy's revision as the comune numbers it. When set, a citizen's remembered consent
+    /// is asked again only when it changes (a typo fix keeps it); when absent, any change to
+    /// what the citizen reads asks again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<u32>,
+    /// Shown to returning visitors asked to consent again, e.g. "Dal 1° marzo il canale invia
+    /// anche le allerte meteo".
+    #[serde(default)]
+    pub revision_message: String,
+    /// The content hash of each section the citizen reads (`summary`, `articles`,
+    /// `informativa`, `consent`) when `revision` was last set: `validate` warns, section by
+    /// section, when the content changed but the revision did not. Written by
+    /// `banditore revision`.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub revision_hashes: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

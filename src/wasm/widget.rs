@@ -77,13 +77,15 @@ export interface View {
     declined: string;               // declining is a normal outcome + use the official channels
     revoked: string;                // consent withdrawn; how to actually leave follows in `unsubscribe`
     policy_changed: string;         // "" when policy_changed is false
+    revision_message: string;       // the comune's note on what changed (policy.revision_message), "" if none
   };
   receipt: Receipt | null;          // set on "join"
 }
 
 export interface Receipt {                 // no personal data
   profile_id: string;
-  policy_version: string;           // "sha256:<hex>" over policy text + informativa text (it and en)
+  policy_version: string;           // "sha256:<hex>" over all that is read before consenting: summary, policy, informativa, acknowledgements (it and en)
+  revision?: number;                // policy.revision consented to, when the profile numbers its revisions
   lang: "it" | "en";
   consented_at: string;             // RFC 3339 UTC, e.g. "2026-05-04T07:30:00Z"
   acknowledgements: string[];       // ack ids given, e.g. ["phone-number", "policy", "transmission"]

@@ -560,7 +560,9 @@ describe('never a blank box', () => {
     await s.context.close();
   });
 
-  test('without WebAssembly: a message and the plain join link', async () => {
+  // Issue 12 item 6: the seeds publish no policy or informativa page, so no join link either
+  // (widget-api.test.mjs checks the order policy, informativa, join link on a profile that has them).
+  test('without WebAssembly: a message, the comune\'s site, and no join link without the policy and informativa pages', async () => {
     const s = await h.browser.newContext();
     const page = await s.newPage();
     await page.addInitScript(() => {
@@ -570,8 +572,9 @@ describe('never a blank box', () => {
     assert.equal(await ready(page), 'error');
     const text = await page.locator(W).evaluate((el) => el.shadowRoot.textContent);
     assert.match(text, /WebAssembly/);
-    const plain = page.locator(`${W} [data-join=plain]`);
-    assert.equal(await plain.getAttribute('href'), profileOf('siracusa').channels[0].invite_url);
+    assert.equal(await page.locator(`${W} [data-join]`).count(), 0, 'no join link');
+    const site = page.locator(W).getByRole('link', { name: profileOf('siracusa').comune.website });
+    assert.equal(await site.count(), 1, 'the comune\'s site');
     await checkStep(page, 'error-no-wasm');
     await s.close();
   });

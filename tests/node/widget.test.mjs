@@ -163,6 +163,44 @@ test("a returning visitor: current receipt → join; changed policy → policy w
   }
 });
 
+// Issue 12 item 8 and issue 14 item 4: the receipt covers everything shown before consent; a
+// numbered revision re-asks only when it changes, with the comune's message.
+test("a remembered consent: the summary is covered; revisions re-ask only when bumped", () => {
+  const [s] = readyToConsent(fixture);
+  s.consent(NOW);
+  const saved = s.receiptJson();
+  for (const edit of [
+    (p) => { p.categories[0].label += " e viabilità"; },
+    (p) => { p.forbidden[0].label += " o commerciali"; },
+    (p) => { p.audience.description = "Imprese del territorio"; },
+  ]) {
+    const changed = JSON.parse(fixture);
+    edit(changed);
+    const v = new Subscription(JSON.stringify(changed), "it", saved, NOW).view();
+    assert.equal(v.step, "policy", "asked again");
+    assert.equal(v.policy_changed, true);
+  }
+
+  const numbered = JSON.parse(fixture);
+  numbered.policy.revision = 1;
+  const [r] = readyToConsent(JSON.stringify(numbered));
+  const receipt = r.consent(NOW).receipt;
+  assert.equal(receipt.revision, 1);
+  const typo = structuredClone(numbered);
+  typo.categories[0].label += ".";
+  assert.equal(new Subscription(JSON.stringify(typo), "it", r.receiptJson(), NOW).step, "join", "same revision: kept");
+  typo.policy.revision = 2;
+  typo.policy.revision_message = "Ora anche le allerte meteo.";
+  const v = new Subscription(JSON.stringify(typo), "en", r.receiptJson(), NOW).view();
+  assert.equal(v.step, "policy");
+  assert.equal(v.messages.revision_message, "Ora anche le allerte meteo.");
+});
+
+test("a profile in a newer format: an error at $.format that says to update", () => {
+  const newer = JSON.stringify({ format: 2, ...JSON.parse(fixture), something_new: [] });
+  assert.throws(() => new Subscription(newer, "en", null, NOW), (e) => e.issues?.[0]?.path === "$.format" && /newer/.test(e.message));
+});
+
 test("two channels: the citizen picks Telegram on the first step and comes back to it", () => {
   const json = fs.readFileSync(new URL("tests/fixtures/www/two-channels.json", root), "utf8");
   const s = new Subscription(json, "it", null, NOW);

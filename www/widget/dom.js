@@ -48,7 +48,7 @@ export function safeHref(url, { https = false } = {}) {
 export function link(url, text, attrs = {}) {
   const href = safeHref(url);
   if (!href) return h('span', {}, text ?? String(url));
-  return h('a', { href, rel: 'noopener noreferrer', ...attrs }, text ?? href);
+  return h('a', { href, rel: 'noopener noreferrer', part: 'link', ...attrs }, text ?? href);
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

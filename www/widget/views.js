@@ -12,6 +12,10 @@ function heading(ctx, depth, text, attrs = {}) {
   return h(`h${level}`, attrs, text);
 }
 
+/** Interface words in a language other than the content's (a German interface over Italian
+ *  content) carry their own lang (WCAG 3.1.2); `ctx.ui` is then that language. */
+const ui = (ctx, attrs = {}) => (ctx.ui ? { ...attrs, lang: ctx.ui } : attrs);
+
 function paragraphs(list, cls) {
   return (list || []).filter(Boolean).map((p) => h('p', { class: cls }, p));
 }
@@ -33,21 +37,24 @@ function richParagraphs(list) {
   return out;
 }
 
-function button(text, onclick, { kind = 'primary', ...attrs } = {}) {
-  return h('button', { type: 'button', class: `b-btn b-btn-${kind}`, onclick, ...attrs }, text);
+function button(ctx, text, onclick, { kind = 'primary', ...attrs } = {}) {
+  return h('button', ui(ctx, { type: 'button', class: `b-btn b-btn-${kind}`, part: `button button-${kind}`, onclick, ...attrs }), text);
 }
 
 function actions(...buttons) {
   return h('div', { class: 'b-actions' }, buttons);
 }
 
+const isUiTitle = (t, title) => Object.values(t.steps).includes(title) || title === t.declinedTitle || title === t.revokedTitle;
+
 /** The step's section: its heading is the focus target when the step changes. */
 function section(ctx, step, title, ...children) {
   const id = uid('b-step');
   return h(
     'section',
-    { class: `b-step b-step-${step}`, 'aria-labelledby': id, 'data-step': step },
-    heading(ctx, 1, title, { id, class: 'b-step-title', tabindex: '-1' }),
+    // Named by the step and the channel: two widgets on a page are two distinct landmarks.
+    { class: `b-step b-step-${step}`, 'aria-labelledby': ctx.titleId ? `${id} ${ctx.titleId}` : id, 'data-step': step },
+    heading(ctx, 1, title, { id, class: 'b-step-title', tabindex: '-1', lang: isUiTitle(ctx.t, title) ? ctx.ui : null }),
     children,
   );
 }
@@ -58,8 +65,9 @@ function policyStep(ctx, v) {
   const full = h(
     'details',
     { class: 'b-details' },
-    h('summary', {}, t.fullPolicy),
-    h('div', { class: 'b-articles', role: 'region', tabindex: '0', 'aria-label': policy.title || t.fullPolicy }, [
+    h('summary', ui(ctx, { part: 'disclosure' }), t.fullPolicy),
+    // The policy's text exists in Italian only.
+    h('div', { class: 'b-articles', role: 'region', tabindex: '0', 'aria-label': policy.title || t.fullPolicy, lang: v.lang === 'it' ? null : 'it' }, [
       h('p', { class: 'b-policy-title' }, policy.title),
       policy.approval ? h('p', { class: 'b-muted' }, policy.approval) : null,
       (policy.articles || []).map((a) =>
@@ -77,15 +85,20 @@ function policyStep(ctx, v) {
     'policy',
     t.steps.policy,
     v.policy_changed && v.messages.policy_changed
-      ? h('p', { class: 'b-notice', role: 'note' }, v.messages.policy_changed)
+      ? h(
+          'div',
+          { class: 'b-notice', role: 'note' },
+          h('p', {}, v.messages.policy_changed),
+          v.messages.revision_message ? h('p', { lang: v.lang === 'it' ? null : 'it', 'data-revision-message': '' }, v.messages.revision_message) : null,
+        )
       : null,
     channelPicker(ctx, v),
     h('ul', { class: 'b-summary' }, (policy.summary || []).map((s) => h('li', {}, s))),
     full,
-    policy.url ? h('p', {}, link(policy.url, t.policyLink)) : null,
+    policy.url ? h('p', {}, link(policy.url, t.policyLink, ui(ctx))) : null,
     actions(
-      button(t.continue, () => ctx.act('next')),
-      v.can_decline ? button(t.notJoin, () => ctx.act('decline'), { kind: 'secondary' }) : null,
+      button(ctx, t.continue, () => ctx.act('next')),
+      v.can_decline ? button(ctx, t.notJoin, () => ctx.act('decline'), { kind: 'secondary' }) : null,
     ),
   );
 }
@@ -102,6 +115,7 @@ function channelPicker(ctx, v) {
       { class: 'b-check' },
       h('input', {
         type: 'radio',
+        part: 'radio',
         id,
         name,
         value: String(c.index),
@@ -112,7 +126,7 @@ function channelPicker(ctx, v) {
       h('label', { for: id }, c.label),
     );
   });
-  return h('fieldset', { class: 'b-fieldset b-channels' }, h('legend', {}, ctx.t.channelLegend), items);
+  return h('fieldset', { class: 'b-fieldset b-channels' }, h('legend', ui(ctx), ctx.t.channelLegend), items);
 }
 
 function informativaStep(ctx, v) {
@@ -128,9 +142,9 @@ function informativaStep(ctx, v) {
     ),
     inf.url ? h('p', {}, link(inf.url)) : null,
     actions(
-      button(t.continue, () => ctx.act('next')),
-      button(t.back, () => ctx.act('back'), { kind: 'secondary' }),
-      v.can_decline ? button(t.notJoin, () => ctx.act('decline'), { kind: 'secondary' }) : null,
+      button(ctx, t.continue, () => ctx.act('next')),
+      button(ctx, t.back, () => ctx.act('back'), { kind: 'secondary' }),
+      v.can_decline ? button(ctx, t.notJoin, () => ctx.act('decline'), { kind: 'secondary' }) : null,
     ),
   );
 }
@@ -145,6 +159,7 @@ function consentStep(ctx, v) {
     const id = uid('b-ack');
     const box = h('input', {
       type: 'checkbox',
+      part: 'checkbox',
       id,
       name: ack.id,
       'data-ack': ack.id,
@@ -168,6 +183,7 @@ function consentStep(ctx, v) {
     const missing = boxes.filter((b) => b.required && !b.checked);
     if (missing.length) {
       error.textContent = t.consentMissing(missing.length);
+      if (ctx.ui) error.lang = ctx.ui;
       for (const b of missing) {
         b.setAttribute('aria-invalid', 'true');
         b.setAttribute('aria-describedby', errorId);
@@ -190,9 +206,9 @@ function consentStep(ctx, v) {
       error,
       actions(
         // No consent to a channel the comune has not opened yet: the notice above says why.
-        v.join.available === false ? null : h('button', { type: 'submit', class: 'b-btn b-btn-primary' }, t.accept),
-        button(t.decline, () => ctx.act('decline'), { kind: 'secondary' }),
-        button(t.back, () => ctx.act('back'), { kind: 'secondary' }),
+        v.join.available === false ? null : h('button', ui(ctx, { type: 'submit', class: 'b-btn b-btn-primary', part: 'button button-primary' }), t.accept),
+        button(ctx, t.decline, () => ctx.act('decline'), { kind: 'secondary' }),
+        button(ctx, t.back, () => ctx.act('back'), { kind: 'secondary' }),
       ),
     ),
   );
@@ -200,7 +216,7 @@ function consentStep(ctx, v) {
 
 /** A download link for the vCard: a blob: URL, created on demand and released after use. */
 function vcardLink(ctx, vcard) {
-  const a = h('a', { class: 'b-btn b-btn-secondary', download: vcard.file_name || 'contatto.vcf', href: '#' }, vcard.label || ctx.t.saveContact);
+  const a = h('a', { class: 'b-btn b-btn-secondary', part: 'button button-secondary', download: vcard.file_name || 'contatto.vcf', href: '#' }, vcard.label || ctx.t.saveContact);
   a.addEventListener('click', () => {
     const url = URL.createObjectURL(new Blob([vcard.text], { type: vcard.mime || 'text/vcard' }));
     a.href = url;
@@ -215,7 +231,7 @@ function joinStep(ctx, v) {
   const platform = PLATFORM_NAMES[v.channel.platform] || v.channel.platform;
   const primaryHref = safeHref(j.primary?.url, { https: true });
   const openButton = primaryHref
-    ? h('a', { class: 'b-btn b-btn-primary b-open', href: primaryHref, rel: 'noopener noreferrer', 'data-join': 'open' }, j.platform_action || t.openIn(platform))
+    ? h('a', { class: 'b-btn b-btn-primary b-open', part: 'button button-primary join-link', href: primaryHref, rel: 'noopener noreferrer', 'data-join': 'open' }, j.platform_action || t.openIn(platform))
     : null;
 
   let main;
@@ -224,7 +240,7 @@ function joinStep(ctx, v) {
   } else {
     const svg = j.qr?.svg ? safeSvg(j.qr.svg) : null;
     const figure = svg
-      ? h('figure', { class: 'b-qr' }, h('div', { class: 'b-qr-code', role: 'img', 'aria-label': j.qr.text_alternative || t.qrLabel }))
+      ? h('figure', { class: 'b-qr', part: 'qr' }, h('div', { class: 'b-qr-code', role: 'img', 'aria-label': j.qr.text_alternative || t.qrLabel }))
       : null;
     if (figure) {
       svg.setAttribute('aria-hidden', 'true');
@@ -238,9 +254,9 @@ function joinStep(ctx, v) {
       h(
         'div',
         {},
-        h('p', {}, t.scanQr),
+        h('p', ui(ctx), t.scanQr),
         primaryHref
-          ? h('p', { class: 'b-link-text' }, h('a', { href: primaryHref, rel: 'noopener noreferrer', 'data-join': 'link' }, j.qr?.url || primaryHref))
+          ? h('p', { class: 'b-link-text' }, h('a', { href: primaryHref, part: 'link join-link', rel: 'noopener noreferrer', 'data-join': 'link' }, j.qr?.url || primaryHref))
           : null,
       ),
     );
@@ -250,14 +266,14 @@ function joinStep(ctx, v) {
     ? h(
         'div',
         { class: 'b-broadcast' },
-        h('p', { class: 'b-number' }, h('span', { class: 'b-muted' }, `${t.numberLabel}: `), h('strong', { 'data-number': j.number.e164 }, j.number.display)),
-        j.vcard ? h('p', {}, t.saveFirst) : null,
+        h('p', { class: 'b-number' }, h('span', ui(ctx, { class: 'b-muted' }), `${t.numberLabel}: `), h('strong', { 'data-number': j.number.e164 }, j.number.display)),
+        j.vcard ? h('p', ui(ctx), t.saveFirst) : null,
         h(
           'div',
           { class: 'b-actions' },
           j.vcard ? vcardLink(ctx, j.vcard) : null,
           j.subscribe && safeHref(j.subscribe.url, { https: true }) && j.subscribe.url !== j.primary?.url
-            ? h('a', { class: 'b-btn b-btn-secondary', href: safeHref(j.subscribe.url, { https: true }), rel: 'noopener noreferrer', 'data-join': 'subscribe' }, j.subscribe.label || t.sendKeyword(j.subscribe.keyword))
+            ? h('a', { class: 'b-btn b-btn-secondary', part: 'button button-secondary join-link', href: safeHref(j.subscribe.url, { https: true }), rel: 'noopener noreferrer', 'data-join': 'subscribe' }, j.subscribe.label || t.sendKeyword(j.subscribe.keyword))
             : null,
         ),
       )
@@ -268,7 +284,7 @@ function joinStep(ctx, v) {
     ctx,
     'join',
     j.title || t.steps.join,
-    ctx.restored ? h('p', { class: 'b-notice' }, t.rememberedNote) : null,
+    ctx.restored ? h('p', ui(ctx, { class: 'b-notice' }), t.rememberedNote) : null,
     j.steps?.length ? h('ol', { class: 'b-join-steps' }, j.steps.map((s) => h('li', {}, s))) : null,
     // A broadcast list reaches only saved contacts: the number and "Salva contatto" come first.
     broadcast,
@@ -277,16 +293,16 @@ function joinStep(ctx, v) {
     helpBlock(ctx, v),
     officialBlock(ctx, v),
     receipt?.consented_at
-      ? h('p', { class: 'b-muted b-receipt' }, (ctx.remember ? t.receiptNote : t.consentNote)(formatDate(receipt.consented_at, v.lang)))
+      ? h('p', ui(ctx, { class: 'b-muted b-receipt' }), (ctx.remember ? t.receiptNote : t.consentNote)(formatDate(receipt.consented_at, ctx.ui || v.lang)))
       : null,
-    actions(button(t.revoke, () => ctx.act('revoke'), { kind: 'secondary' })),
+    actions(button(ctx, t.revoke, () => ctx.act('revoke'), { kind: 'secondary' })),
   );
 }
 
 function formatDate(iso, lang) {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Rome' }).format(d);
+  return new Intl.DateTimeFormat({ en: 'en-GB', de: 'de-DE' }[lang] || 'it-IT', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Rome' }).format(d);
 }
 
 function unsubscribeBlock(ctx, v) {
@@ -324,7 +340,7 @@ function officialBlock(ctx, v) {
 /** https:, mailto: and tel: links as the view validated them; anything else as text. */
 function contactLink(c) {
   const url = String(c.url || '');
-  if (/^(mailto|tel):/i.test(url)) return h('a', { href: url }, c.value || url);
+  if (/^(mailto|tel):/i.test(url)) return h('a', { href: url, part: 'link' }, c.value || url);
   if (url) return link(url, c.value || url);
   return h('span', {}, c.value);
 }
@@ -337,7 +353,7 @@ function declinedStep(ctx, v) {
     h('p', {}, v.messages.declined),
     officialBlock(ctx, v),
     helpBlock(ctx, v),
-    actions(button(ctx.t.restart, () => ctx.act('restart'), { kind: 'secondary' })),
+    actions(button(ctx, ctx.t.restart, () => ctx.act('restart'), { kind: 'secondary' })),
   );
 }
 
@@ -350,7 +366,7 @@ function revokedStep(ctx, v) {
     unsubscribeBlock(ctx, v),
     officialBlock(ctx, v),
     helpBlock(ctx, v),
-    actions(button(ctx.t.restart, () => ctx.act('restart'), { kind: 'secondary' })),
+    actions(button(ctx, ctx.t.restart, () => ctx.act('restart'), { kind: 'secondary' })),
   );
 }
 
@@ -375,7 +391,7 @@ function progress(ctx, v) {
   if (current < 0) return null;
   return h(
     'ol',
-    { class: 'b-progress', 'aria-label': ctx.t.stepOf(current + 1, FLOW_STEPS.length, ctx.t.steps[v.step]) },
+    ui(ctx, { class: 'b-progress', 'aria-label': ctx.t.stepOf(current + 1, FLOW_STEPS.length, ctx.t.steps[v.step]) }),
     FLOW_STEPS.map((s, i) =>
       h(
         'li',
@@ -387,14 +403,40 @@ function progress(ctx, v) {
   );
 }
 
+/**
+ * Marks the profile's Italian phrases (longest first) inside a view in another language with
+ * lang="it", splitting text nodes: the text itself is never re-parsed.
+ */
+export function markItalian(root, phrases) {
+  if (!phrases?.length) return;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode);
+  for (let node of nodes) {
+    if (node.parentElement?.closest('[lang="it"]')) continue;
+    for (;;) {
+      let best = null;
+      for (const p of phrases) {
+        const i = node.data.indexOf(p);
+        if (i >= 0 && (!best || i < best.i)) best = { i, p };
+      }
+      if (!best) break;
+      const hit = node.splitText(best.i);
+      node = hit.splitText(best.p.length);
+      hit.replaceWith(h('span', { lang: 'it' }, hit.data));
+    }
+  }
+}
+
 /** The whole widget body for a view: the channel's header, the progress, the step. */
 export function renderView(ctx, v) {
+  ctx.titleId = uid('b-title');
   return [
     h(
       'header',
       { class: 'b-head' },
       h('p', { class: 'b-kicker' }, v.comune.official_name || v.comune.name),
-      heading(ctx, 0, v.channel.label || v.channel.name, { class: 'b-title' }),
+      heading(ctx, 0, v.channel.label || v.channel.name, { class: 'b-title', id: ctx.titleId }),
     ),
     progress(ctx, v),
     v.join.available === false && FLOW_STEPS.includes(v.step)
@@ -409,7 +451,7 @@ export function renderError(ctx, message, { details = [], fallback = [] } = {}) 
   return h(
     'div',
     { class: 'b-error', role: 'alert' },
-    heading(ctx, 0, ctx.t.errorTitle, { class: 'b-title', tabindex: '-1' }),
+    heading(ctx, 0, ctx.t.errorTitle, ui(ctx, { class: 'b-title', tabindex: '-1' })),
     h('p', {}, message),
     details.length ? h('ul', { class: 'b-issues' }, details.map((d) => h('li', {}, d))) : null,
     fallback,

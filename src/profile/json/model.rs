@@ -96,6 +96,7 @@ macro_rules! tagged_enum {
 
 object!(Profile {
     schema as "$schema": default,
+    format: default,
     id: req,
     comune: req,
     policy: req,
@@ -132,7 +133,10 @@ object!(Policy {
     social_policy_url: default,
     url: default,
     consent_article: default,
-    articles: req
+    articles: req,
+    revision: default,
+    revision_message: default,
+    revision_hashes: default,
 });
 
 object!(Approval { act: default, number: default, date: default });

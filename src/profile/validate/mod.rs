@@ -9,6 +9,7 @@ mod content;
 pub mod format;
 mod markup;
 mod privacy;
+mod revision;
 mod schedule;
 
 use super::{IssueLevel, Profile, ProfileIssue};
@@ -24,6 +25,7 @@ pub fn validate(profile: &Profile) -> Vec<ProfileIssue> {
     schedule::check(profile, &mut out);
     contacts::check(profile, &mut out);
     markup::check(profile, &mut out);
+    revision::check(profile, &mut out);
     out.0
 }
 
