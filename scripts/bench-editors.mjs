@@ -10,7 +10,7 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 // What a CMS page loads for the checker: the WASM, its JS glue and the editor layer.
 const pkg = path.join(ROOT, 'www/pkg/banditore_checker');
-const editorFiles = ['checker-core.js', 'checker-worker.js', 'controller.js', 'attach-checker.js', 'whatsapp-format.js', 'panel.js', 'marks.js', 'rome-time.js', 'checker.css'];
+const editorFiles = ['checker-core.js', 'checker-assets.js', 'checker-worker.js', 'controller.js', 'attach-checker.js', 'whatsapp-format.js', 'panel.js', 'marks.js', 'rome-time.js', 'checker.css'];
 const wasmGz = gz(path.join(pkg, 'banditore_checker_bg.wasm'));
 const glueGz = gz(path.join(pkg, 'banditore_checker.js'));
 const layerGz = editorFiles.reduce((s, f) => s + gz(path.join(ROOT, 'www/editor', f)), 0);

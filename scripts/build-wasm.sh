@@ -20,3 +20,6 @@ build banditore_checker wasm-checker
 ls -l www/pkg/*/*.wasm >&2
 # The widget as shipped: one minified module with what it loads, in www/dist/.
 node scripts/build-widget.mjs
+# The npm packages (@banditore/widget, @banditore/checker) with content-hashed run-time files, their
+# tarballs in build/packages/, and the CKEditor demo's bundle (its plugin imports 'ckeditor5').
+node scripts/build-packages.mjs

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and clippy, Rust unit and integration tests (native, and the
-# widget's feature set without the checker), the WASM APIs in Node, and the browser tests in
-# headless Chromium.
+# widget's feature set without the checker), the WASM APIs in Node, the npm packages and the size
+# guard (tests/node/size.test.mjs), and the browser tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -23,5 +23,5 @@ cargo test --quiet --lib --no-default-features
 echo "== WASM bundles"
 bash scripts/build-wasm.sh
 
-echo "== WASM APIs in Node, then the browser tests in Chromium"
+echo "== WASM APIs in Node, the npm packages (installed from their tarballs), the size guard, then the browser tests in Chromium"
 node --test tests/node/ tests/browser/

@@ -10,6 +10,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -44,6 +45,11 @@ const TYPES = {
 };
 
 const BAD_REQUEST = Symbol('bad request');
+// The same cache and compression rules as the sample configs in docs/deploy/ (checked by
+// tests/node/deploy.test.mjs): files named by a content hash are immutable for a year.
+export const HASHED = /\.[0-9a-f]{10}\.(js|css|wasm)$/i;
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.html']);
 
 function resolve(urlPath, mounts) {
   for (const [prefix, dir] of mounts) {
@@ -91,12 +97,20 @@ export function createServer({ extraMounts = {} } = {}) {
     const ext = path.extname(file);
     const headers = {
       'Content-Type': TYPES[ext] || 'application/octet-stream',
-      'Cache-Control': 'no-store',
+      // The demo's own files change while one works on them: never cached, except hashed ones.
+      'Cache-Control': HASHED.test(file) ? IMMUTABLE : 'no-store',
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
     };
     if (ext === '.html') {
       headers['Content-Security-Policy'] = url.pathname.startsWith('/editor/') ? EDITOR_CSP : STRICT_CSP;
+    }
+    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      headers['Content-Encoding'] = 'gzip';
+      headers.Vary = 'Accept-Encoding';
+      res.writeHead(200, headers);
+      fs.createReadStream(file).pipe(zlib.createGzip({ level: 6 })).pipe(res);
+      return;
     }
     res.writeHead(200, headers);
     fs.createReadStream(file).pipe(res);

@@ -1,14 +1,20 @@
-// CKEditor 5 plugin. The message is read from the model (not the DOM): bold, italic,
+// CKEditor 5 plugin, by CKEditor's conventions: an editing part (model markers, the
+// `banditoreCheck` command, keystrokes listed in the editor's keyboard help) and a UI part (a
+// toolbar button with the count of problems, from the component factory), glued by
+// `BanditoreChecker`. The message is read from the model (not the DOM): bold, italic,
 // strikethrough, code, lists, code blocks, quotes and links become WhatsApp markup, each output
 // character remembering its model element and offset. Findings become model markers (they move
 // with edits, stay out of the data and of undo) drawn by a marker-to-highlight converter.
 //
-//   ClassicEditor.create(el, { plugins: [..., BanditoreChecker], licenseKey: 'GPL',
+//   import { ClassicEditor, Essentials, Paragraph } from 'ckeditor5';
+//   import { BanditoreChecker } from '@banditore/checker/ckeditor5';
+//   ClassicEditor.create(el, { plugins: [Essentials, Paragraph, BanditoreChecker], licenseKey: 'GPL',
+//     toolbar: ['banditoreCheck'],
 //     banditore: { profile: '/profiles/seveso.json', category, sendAt, lang, panel: element } })
-//   editor.plugins.get('BanditoreChecker').controller   // gate(), copyForWhatsApp(), ...
-//
-// A plain class (no import of CKEditor's Plugin): the file works with any CKEditor 5 build.
+//   editor.execute('banditoreCheck')                         // the pre-send gate; resolves its verdict
+//   editor.plugins.get('BanditoreChecker').controller         // gate(), copyForWhatsApp(), ...
 
+import { Plugin, Command, ButtonView } from 'ckeditor5';
 import { blocksToWhatsApp } from './whatsapp-format.js';
 import { connect } from './attach-checker.js';
 
@@ -169,38 +175,111 @@ class CkAdapter {
   destroy() {}
 }
 
-export class BanditoreChecker {
+const UI = {
+  it: {
+    button: (n) => (n === 0 ? 'Verifica: nessun problema' : `Verifica: ${n} ${n === 1 ? 'problema' : 'problemi'}`),
+    tooltip: 'Verifica il messaggio prima dell’invio (Ctrl+F8)',
+    loading: 'Verifica…',
+    group: 'Controllo prima dell’invio (Banditore)',
+    next: 'Vai al problema successivo segnalato',
+    prev: 'Vai al problema precedente segnalato',
+    run: 'Verifica il messaggio prima dell’invio',
+  },
+  en: {
+    button: (n) => (n === 0 ? 'Check: no problems' : `Check: ${n} problem${n === 1 ? '' : 's'}`),
+    tooltip: 'Check the message before sending (Ctrl+F8)',
+    loading: 'Checking…',
+    group: 'Pre-send check (Banditore)',
+    next: 'Go to the next problem found',
+    prev: 'Go to the previous problem found',
+    run: 'Check the message before sending',
+  },
+};
+const uiText = (editor) => UI[editor.config.get('banditore.lang')] ?? UI.it;
+
+/**
+ * `banditoreCheck`: runs the pre-send gate on the message as it is now, selects the first problem
+ * if there is one, and resolves the gate's verdict. Its value is the number of problems (errors
+ * and warnings) in the last report, or null while no report is there.
+ */
+export class BanditoreCheckCommand extends Command {
+  constructor(editor) {
+    super(editor);
+    // Checking changes nothing: the command works in read-only mode too.
+    this.affectsData = false;
+    this.value = null;
+  }
+
+  refresh() {
+    const ctl = this.editor.plugins.get('BanditoreCheckerEditing').controller;
+    this.isEnabled = !!ctl;
+    this.value = ctl?.report ? ctl.findings.filter((f) => f.severity !== 'info').length : null;
+  }
+
+  async execute() {
+    const ctl = this.editor.plugins.get('BanditoreCheckerEditing').controller;
+    if (!ctl) return null;
+    const verdict = await ctl.gate();
+    this.refresh();
+    if (!verdict.allowed && ctl.ordered().length) ctl.go(1);
+    return verdict;
+  }
+}
+
+/** Markers, the command, keystrokes and the controller that checks as the user types. */
+export class BanditoreCheckerEditing extends Plugin {
   static get pluginName() {
-    return 'BanditoreChecker';
+    return 'BanditoreCheckerEditing';
+  }
+
+  static get isOfficialPlugin() {
+    return false;
   }
 
   constructor(editor) {
-    this.editor = editor;
+    super(editor);
+    this.controller = null;
+    // Defaults merged under what the integrator gives in `banditore: {...}`.
+    editor.config.define('banditore', { lang: 'it', debounce: 250, worker: true, category: '', sendAt: '' });
   }
 
   init() {
     const editor = this.editor;
+    const t = uiText(editor);
     const markerClasses = (name) => {
       const severity = name.slice(PREFIX.length).split(':')[0];
       return { classes: ['bnd-mark', `bnd-${severity}`], attributes: { 'data-bnd-marker': name }, priority: severity === 'error' ? 12 : 11 };
     };
     editor.conversion.for('editingDowncast').markerToHighlight({ model: 'banditore', view: (data) => markerClasses(data.markerName) });
-    editor.keystrokes.set('F8', (ev, cancel) => {
-      this.controller?.key('next');
-      cancel();
-    });
-    editor.keystrokes.set('Shift+F8', (ev, cancel) => {
-      this.controller?.key('prev');
-      cancel();
+    editor.commands.add('banditoreCheck', new BanditoreCheckCommand(editor));
+    const key = (keystroke, fn) =>
+      editor.keystrokes.set(keystroke, (ev, cancel) => {
+        fn();
+        cancel();
+      });
+    key('F8', () => this.controller?.key('next'));
+    key('Shift+F8', () => this.controller?.key('prev'));
+    key('Ctrl+F8', () => editor.execute('banditoreCheck'));
+    // Listed in CKEditor's keyboard help (Alt+0), like the editor's own shortcuts.
+    editor.accessibility.addKeystrokeInfos({
+      keystrokes: [
+        { label: t.next, keystroke: 'F8' },
+        { label: t.prev, keystroke: 'Shift+F8' },
+        { label: t.run, keystroke: 'Ctrl+F8' },
+      ],
     });
   }
 
   afterInit() {
     const editor = this.editor;
-    const options = editor.config.get('banditore') || {};
+    const options = { ...editor.config.get('banditore') };
     this.adapter = new CkAdapter(editor);
     this.controller = connect(this.adapter, options);
     const ctl = this.controller;
+    const command = editor.commands.get('banditoreCheck');
+    ctl.addEventListener('report', () => command.refresh());
+    ctl.addEventListener('profile', () => command.refresh());
+    command.refresh();
     editor.model.document.selection.on('change:range', () => ctl.caret());
     // Hover: the highlight's view elements carry the marker's name.
     editor.ui.once('ready', () => this.#bindHover());
@@ -222,5 +301,54 @@ export class BanditoreChecker {
 
   destroy() {
     this.controller?.destroy();
+    super.destroy();
+  }
+}
+
+/** The `banditoreCheck` toolbar button: runs the check, shows how many problems are left. */
+export class BanditoreCheckerUI extends Plugin {
+  static get pluginName() {
+    return 'BanditoreCheckerUI';
+  }
+
+  static get isOfficialPlugin() {
+    return false;
+  }
+
+  init() {
+    const editor = this.editor;
+    const t = uiText(editor);
+    editor.ui.componentFactory.add('banditoreCheck', (locale) => {
+      const command = editor.commands.get('banditoreCheck');
+      const view = new ButtonView(locale);
+      view.set({ withText: true, tooltip: t.tooltip, keystroke: 'Ctrl+F8', class: 'bnd-ck-button' });
+      view.bind('label').to(command, 'value', (n) => (n == null ? t.loading : t.button(n)));
+      view.bind('isEnabled').to(command, 'isEnabled');
+      this.listenTo(view, 'execute', () => {
+        editor.execute('banditoreCheck');
+        editor.editing.view.focus();
+      });
+      return view;
+    });
+  }
+}
+
+/** The plugin to add: the editing and UI parts. */
+export class BanditoreChecker extends Plugin {
+  static get pluginName() {
+    return 'BanditoreChecker';
+  }
+
+  static get requires() {
+    return [BanditoreCheckerEditing, BanditoreCheckerUI];
+  }
+
+  static get isOfficialPlugin() {
+    return false;
+  }
+
+  /** The checker's controller: gate(), copyForWhatsApp(), setCategory(), setSendAt(), ... */
+  get controller() {
+    return this.editor.plugins.get(BanditoreCheckerEditing).controller;
   }
 }

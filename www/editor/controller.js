@@ -8,12 +8,15 @@
 
 import { createCheckerClient } from './checker-core.js';
 
+/** What a verdict judges: the exact text, category and send time (one string, to compare). */
+const keyOf = (draft) => JSON.stringify([draft.text, draft.category ?? '', draft.send_at ?? '']);
+
 // Events already answered by a controller (an event seen on the host and again on the document).
 const answered = new WeakMap();
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 
 export class CheckerController extends EventTarget {
-  constructor(adapter, { profile, category = '', sendAt = '', lang = 'it', debounce = 250, worker = true } = {}) {
+  constructor(adapter, { profile, category = '', sendAt = '', lang = 'it', debounce = 250, worker = true, assetsUrl, checker = {} } = {}) {
     super();
     this.adapter = adapter;
     this.host = adapter.host;
@@ -22,6 +25,12 @@ export class CheckerController extends EventTarget {
     this.lang = lang;
     this.delay = debounce;
     this.worker = worker;
+    // Passed to createCheckerClient: workerUrl, wasmUrl, pkgUrl, timeouts (bundled builds set them).
+    // `assetsUrl`: the folder holding the checker's worker, glue and .wasm, when a bundler moved
+    // the code away from them (see docs/checker-api.md).
+    this.checkerOptions = assetsUrl ? { ...checker, baseUrl: assetsUrl } : checker;
+    this.checkError = null; // the last check failed (crash, timeout): shown, and the gate stays closed
+    this.profileLoads = 0;
     this.report = null;
     this.findings = [];
     this.error = null;
@@ -41,14 +50,24 @@ export class CheckerController extends EventTarget {
 
   /** Loads (or switches) the profile; a missing or invalid one leaves the gate closed with a clear error. */
   async setProfile(profile) {
+    // Only the last profile asked for may win: an older, slower load is cancelled (its worker
+    // terminated) and its result, if it still arrives, thrown away (issue 12 item 11).
+    const load = ++this.profileLoads;
+    this.loading?.abort();
+    const loading = (this.loading = new AbortController());
     this.client?.destroy();
     this.client = null;
     this.error = null;
+    this.checkError = null;
+    this.report = null;
+    this.reportKey = null;
     this.profile = profile;
     this.#emit('profile');
+    let client;
     try {
-      this.client = await createCheckerClient(profile, { lang: this.lang, worker: this.worker });
+      client = await createCheckerClient(profile, { ...this.checkerOptions, lang: this.lang, worker: this.worker, signal: loading.signal });
     } catch (e) {
+      if (load !== this.profileLoads || this.destroyed) return;
       this.error = e;
       this.report = null;
       this.findings = [];
@@ -57,6 +76,11 @@ export class CheckerController extends EventTarget {
       this.#emit('report');
       return;
     }
+    if (load !== this.profileLoads || this.destroyed) {
+      client.destroy();
+      return;
+    }
+    this.client = client;
     const cats = this.client.categories.map((c) => c.id);
     if (this.category && !cats.includes(this.category)) this.category = '';
     this.#emit('profile');
@@ -90,31 +114,57 @@ export class CheckerController extends EventTarget {
     this.timer = setTimeout(() => this.flush(), delay);
   }
 
-  /** Checks now; resolves with the report (null when no profile is loaded). */
-  async flush() {
+  /**
+   * Checks now; resolves with the report of the text, category and send time as they are when
+   * it resolves, or null when no profile is loaded or the check failed. Never an older report.
+   */
+  flush() {
     clearTimeout(this.timer);
-    if (!this.client) return null;
+    const run = this.#flush();
+    this.latestFlush = run;
+    return run;
+  }
+
+  async #flush() {
+    const client = this.client;
+    if (!client) return null;
     const version = this.version;
     const read = this.adapter.read();
+    const draft = this.draft(read.text);
     let report;
     try {
-      report = await this.client.check(this.draft(read.text), { lang: this.lang });
+      report = await client.check(draft, { lang: this.lang });
     } catch (e) {
-      this.error = e;
-      this.#emit('report');
+      if (client !== this.client || client.destroyed) return null; // the profile changed meanwhile
+      this.#failed(e, keyOf(draft));
       return null;
     }
-    if (!report) return this.report; // a newer check is on its way
+    // A newer check started meanwhile: its answer is the current one.
+    if (client !== this.client) return null; // the profile changed meanwhile
+    if (!report) return this.latestFlush; // only a newer flush() drops this check
     if (version !== this.version) return this.flush(); // typed meanwhile: positions are stale
     this.error = null;
-    this.#apply(report, read);
+    this.checkError = null;
+    this.#apply(report, read, keyOf(draft));
     this.checkedVersion = version;
     this.dirty = false;
     return report;
   }
 
-  #apply(report, read) {
+  /** A check that crashed or timed out: no marks, a clear message, the gate closed. */
+  #failed(e, key) {
+    this.checkError = e;
+    this.failedKey = key;
+    this.report = null;
+    this.reportKey = null;
+    this.findings = [];
+    this.adapter.mark([]);
+    this.#emit('report');
+  }
+
+  #apply(report, read, key) {
     this.report = report;
+    this.reportKey = key;
     this.lastText = read.text;
     this.findings = report.findings
       .map((f, i) => {
@@ -163,19 +213,41 @@ export class CheckerController extends EventTarget {
   }
 
   /**
-   * The pre-send gate. Resolves { allowed, report, errors, reason }; refuses while an error
-   * remains, while no profile is loaded, or when the check cannot run (fail closed).
+   * The pre-send gate. Resolves { allowed, report, errors, reason, draft }: `draft` is exactly what
+   * was judged (text, category, send time), and `allowed` is true only if that is still what the
+   * editor holds when the verdict is given. Refuses while an error remains, while no profile is
+   * loaded, when the check cannot run, or when the message changed during the check ('changed').
+   * Each call runs its own check, never dropped for a newer one (issue 12 item 4).
    */
   async gate() {
-    if (!this.client) return this.#verdict(null, this.error ? 'profile' : 'loading');
-    const report = await this.flush();
-    if (!report) return this.#verdict(null, 'check-failed');
-    return this.#verdict(report, report.can_send ? null : 'errors');
+    const client = this.client;
+    if (!client) return this.#verdict(null, this.error ? 'profile' : 'loading');
+    const version = this.version;
+    const read = this.adapter.read();
+    const draft = this.draft(read.text);
+    let report;
+    try {
+      report = await client.checkNow(draft, { lang: this.lang });
+    } catch (e) {
+      if (client === this.client && !client.destroyed) this.#failed(e, keyOf(draft));
+      return this.#verdict(null, 'check-failed', draft);
+    }
+    if (client !== this.client) return this.#verdict(null, 'changed', draft);
+    const now = this.draft(this.adapter.read().text);
+    if (keyOf(now) !== keyOf(draft)) return this.#verdict(report, 'changed', draft);
+    if (version === this.version) {
+      this.error = null;
+      this.checkError = null;
+      this.#apply(report, read, keyOf(draft));
+      this.checkedVersion = version;
+      this.dirty = false;
+    }
+    return this.#verdict(report, report.can_send ? null : 'errors', draft);
   }
 
-  #verdict(report, reason) {
+  #verdict(report, reason, draft = null) {
     const errors = report ? report.findings.filter((f) => f.severity === 'error') : [];
-    const v = { allowed: !!report && report.can_send && !reason, report, errors, reason };
+    const v = { allowed: !!report && report.can_send && !reason, report, errors, reason, draft };
     this.#emit('gate', v);
     return v;
   }
@@ -192,11 +264,15 @@ export class CheckerController extends EventTarget {
     seen.add(this);
     const d = ev.detail && typeof ev.detail === 'object' ? ev.detail : {};
     let v;
+    // Answered from the last report only if it judged exactly what the editor holds now.
+    const draft = this.client ? this.draft(this.adapter.read().text) : null;
     if (!this.client) v = this.#verdict(null, this.error ? 'profile' : 'loading');
-    else if (this.dirty || !this.report) {
-      v = this.#verdict(null, 'pending');
-      this.flush();
-    } else v = this.#verdict(this.report, this.report.can_send ? null : 'errors');
+    else if (!this.report || this.reportKey !== keyOf(draft)) {
+      // The same message already made the checker fail: say so rather than crash it again.
+      const failed = this.checkError && this.failedKey === keyOf(draft);
+      v = this.#verdict(null, failed ? 'check-failed' : 'pending', draft);
+      if (!failed) this.flush();
+    } else v = this.#verdict(this.report, this.report.can_send ? null : 'errors', draft);
     if (!v.allowed) ev.preventDefault();
     d.results = [...(d.results || []), v];
     d.allowed = (d.allowed ?? true) && v.allowed;
@@ -236,6 +312,8 @@ export class CheckerController extends EventTarget {
   }
 
   destroy() {
+    this.destroyed = true;
+    this.loading?.abort();
     clearTimeout(this.timer);
     this.unsubscribe?.();
     this.host.removeEventListener('banditore:before-send', this.onBeforeSend);
@@ -243,6 +321,7 @@ export class CheckerController extends EventTarget {
     this.adapter.mark([]);
     this.adapter.destroy?.();
     this.client?.destroy();
+    this.panel?.destroy();
   }
 }
 

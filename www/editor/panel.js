@@ -16,6 +16,9 @@ const L = {
     pending: 'il controllo non è aggiornato, riprova tra un istante', profile: 'profilo non disponibile',
     hours: 'Orario del servizio', periods: 'Periodi elettorali', nav: 'F8 / Maiusc+F8: problema successivo / precedente',
     profileError: 'Profilo non caricato', checking: 'verifica in corso…', whole: 'intero messaggio',
+    crashed: 'Il controllo non è riuscito su questo testo: l’invio resta bloccato. Modifica il testo o riprova.',
+    timeout: 'Il controllo non ha risposto in tempo su questo testo: l’invio resta bloccato. Modifica il testo o riprova.',
+    'check-failed': 'il controllo non è riuscito su questo testo', changed: 'il messaggio è cambiato durante la verifica, riprova',
     counts: (e, w, i) => `${e} ${e === 1 ? 'errore' : 'errori'}, ${w} ${w === 1 ? 'avviso' : 'avvisi'}, ${i} info`,
     sev: { error: 'Errore', warning: 'Avviso', info: 'Info' },
     quotes: ['«', '»'],
@@ -29,6 +32,9 @@ const L = {
     pending: 'the check is not up to date, retry in a moment', profile: 'profile not available',
     hours: 'Service hours', periods: 'Electoral periods', nav: 'F8 / Shift+F8: next / previous problem',
     profileError: 'Profile not loaded', checking: 'checking…', whole: 'whole message',
+    crashed: 'The checker failed on this text: sending stays blocked. Edit the text or retry.',
+    timeout: 'The checker timed out on this text: sending stays blocked. Edit the text or retry.',
+    'check-failed': 'the checker failed on this text', changed: 'the message changed during the check, retry',
     counts: (e, w, i) => `${e} error(s), ${w} warning(s), ${i} info`,
     sev: { error: 'Error', warning: 'Warning', info: 'Info' },
     quotes: ['“', '”'],
@@ -93,9 +99,10 @@ export function createPanel(ctl, container, { lang = ctl.lang, panelLabel = '' }
     h('p', { class: 'bnd-hint', text: t.nav }),
     preview,
     live,
+    // Inside the panel's landmark (WCAG: no content outside landmarks), placed with fixed coordinates.
+    tip,
   );
   container.append(root);
-  doc.body.append(tip);
 
   catSelect.addEventListener('change', () => ctl.setCategory(catSelect.value));
   sendInput.addEventListener('change', () => ctl.setSendAt(romeLocalToRfc3339(sendInput.value) || ''));
@@ -167,6 +174,13 @@ export function createPanel(ctl, container, { lang = ctl.lang, panelLabel = '' }
       renderPreview();
       return;
     }
+    if (ctl.checkError) {
+      status.textContent = t[ctl.checkError.code] ?? `${t['check-failed']}: ${ctl.checkError.message}`;
+      status.className = 'bnd-status bnd-status-error';
+      list.replaceChildren();
+      renderPreview();
+      return;
+    }
     if (!ctl.report) {
       status.textContent = t.loading;
       status.className = 'bnd-status';
@@ -232,20 +246,22 @@ export function createPanel(ctl, container, { lang = ctl.lang, panelLabel = '' }
       return;
     }
     tipVia = via;
-    tip.replaceChildren(
+    // replaceChildren() would print a null child as the text "null" (issue 12 item 11).
+    const parts = [
       h('strong', { text: finding.message }),
       h('span', { class: 'bnd-tip-meta', text: `${finding.rule} · ${t.source}: ${finding.source}` }),
-      finding.fix != null ? h('span', { class: 'bnd-tip-fix', text: `${t.fix} ${quote(finding.fix)}` }) : null,
-    );
+    ];
+    if (finding.fix != null) parts.push(h('span', { class: 'bnd-tip-fix', text: `${t.fix} ${quote(finding.fix)}` }));
+    tip.replaceChildren(...parts);
     tip.className = `bnd-tip bnd-${finding.severity}`;
     tip.hidden = false;
     const view = doc.defaultView;
-    tip.style.left = `${Math.max(4, Math.min(rect.left + view.scrollX, view.scrollX + view.innerWidth - 340))}px`;
-    tip.style.top = `${rect.bottom + view.scrollY + 6}px`;
+    tip.style.left = `${Math.max(4, Math.min(rect.left, view.innerWidth - 340))}px`;
+    tip.style.top = `${rect.bottom + 6}px`;
     if (via === 'caret') live.textContent = `${finding.message} (${t.source}: ${finding.source})`;
   });
 
   renderControls();
   renderReport();
-  return { root, tip, destroy: () => (root.remove(), tip.remove()) };
+  return { root, tip, destroy: () => root.remove() };
 }

@@ -17,7 +17,7 @@ const [editor] = await tinymce.init({
   height: 300,
   iframe_aria_text: 'Messaggio per il canale',
   plugins: 'lists link code banditore',
-  toolbar: 'undo redo | bold italic strikethrough | bullist numlist | link',
+  toolbar: 'undo redo | bold italic strikethrough | bullist numlist | link | banditoreCheck',
   banditore: { profile: profileUrl(currentProfileId()), panel: document.getElementById('panel') },
 });
 // iframe_aria_text names the editable body; the iframe itself needs a title too (WCAG 4.1.2).
