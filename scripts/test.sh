@@ -25,3 +25,6 @@ bash scripts/build-wasm.sh
 
 echo "== WASM APIs in Node, the npm packages (installed from their tarballs), the size guard, then the browser tests in Chromium"
 node --test tests/node/ tests/browser/
+
+echo "== The WordPress plugin in a real WordPress, MariaDB and PHP (BANDITORE_SKIP_WORDPRESS=1 skips it)"
+if [ -z "${BANDITORE_SKIP_WORDPRESS:-}" ]; then bash integrations/wordpress/tests/run.sh; fi
