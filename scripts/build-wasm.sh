@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the two WASM bundles into www/pkg/: the citizen widget's (no checker rules or
-# lexicons) and the editors' checker. Usage: scripts/build-wasm.sh [--dev]
+# Builds the WASM bundles into www/pkg/: the citizen widget's (no checker rules or
+# lexicons), the editors' checker and the profile builder's. Usage: scripts/build-wasm.sh [--dev]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # wasm-pack runs the first wasm-opt on PATH: npm's binaryen 132. Debian's binaryen 108 rewrites
@@ -17,6 +17,8 @@ build() { # out-name features
 }
 build banditore_widget wasm-widget
 build banditore_checker wasm-checker
+# The profile builder's (www/crea/): validation, templates and documents, ODT included.
+build banditore_builder wasm-builder
 ls -l www/pkg/*/*.wasm >&2
 # The widget as shipped: one minified module with what it loads, in www/dist/.
 node scripts/build-widget.mjs

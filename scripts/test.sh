@@ -13,6 +13,7 @@ cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --lib --no-default-features --features wasm-widget --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --quiet --lib --no-default-features --features wasm-checker --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --quiet --lib --no-default-features --features wasm-builder --target wasm32-unknown-unknown -- -D warnings
 
 echo "== Rust: unit and integration tests"
 cargo test --quiet

@@ -16,5 +16,8 @@ pub mod qr;
 #[cfg(feature = "checker")]
 pub mod checker;
 
-#[cfg(any(feature = "wasm-widget", feature = "wasm-checker"))]
+#[cfg(any(feature = "wasm-widget", feature = "wasm-checker", feature = "wasm-builder"))]
 pub mod wasm;
+
+pub mod document;
+pub mod template;

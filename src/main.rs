@@ -23,6 +23,11 @@ enum Command {
     Informativa(cli::informativa::Args),
     /// Controlla un messaggio prima dell'invio / Check a draft before sending.
     Check(cli::check::Args),
+    /// Crea un profilo di partenza da un modello / Write a starting profile from a template.
+    New(cli::new::Args),
+    /// Il disciplinare o l'informativa come documento (HTML, ODT) / The disciplinare or the
+    /// informativa as a document (HTML, ODT).
+    Document(cli::document::Args),
     /// Stampa il JSON Schema dei profili / Print the profiles' JSON Schema.
     Schema,
     /// Stampa il codice HTML da incollare, con il contenuto di riserva / Print the embed HTML with its fallback content.
@@ -43,6 +48,8 @@ fn main() -> ExitCode {
         Command::Validate(a) => cli::validate::run(a),
         Command::Informativa(a) => cli::informativa::run(a),
         Command::Check(a) => cli::check::run(a),
+        Command::New(a) => cli::new::run(a),
+        Command::Document(a) => cli::document::run(a),
         Command::Schema => cli::schema::run(),
         Command::Snippet(a) => cli::snippet::run(a),
         Command::Revision(a) => cli::revision::run(a),

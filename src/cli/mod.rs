@@ -1,7 +1,9 @@
 //! One file per subcommand.
 
 pub mod check;
+pub mod document;
 pub mod informativa;
+pub mod new;
 pub mod revision;
 pub mod schema;
 pub mod snippet;

@@ -8,7 +8,7 @@ mod build;
 mod render;
 
 pub use build::{build, display_comune, ComuneName};
-pub use render::{render, Format};
+pub use render::{esc, render, Format};
 
 use serde::Serialize;
 

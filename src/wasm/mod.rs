@@ -4,6 +4,8 @@
 //! consent, informativa, links, QR) and the editors' checker (`--features wasm-checker`), each
 //! without the other's API so that neither ships the other's code.
 
+#[cfg(feature = "wasm-builder")]
+mod builder;
 #[cfg(feature = "wasm-checker")]
 mod checker;
 #[cfg(feature = "wasm-widget")]
@@ -42,6 +44,7 @@ pub(crate) fn js_error(message: &str, issues: Option<&[ProfileIssue]>) -> JsValu
 }
 
 /// Parses and validates a profile, or a JS error naming every problem.
+#[cfg(any(feature = "wasm-widget", feature = "wasm-checker"))]
 pub(crate) fn load_profile(json: &str, lang: crate::i18n::Lang) -> Result<crate::profile::Profile, JsValue> {
     crate::profile::load(json).map(|(p, _warnings)| p).map_err(|issues| {
         let summary: Vec<String> =

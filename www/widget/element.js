@@ -156,6 +156,25 @@ function elementClass(boot) {
     return true;
   }
 
+  /**
+   * The profile itself, as JSON text or a plain object, instead of the `profile` URL: for a page
+   * that writes the profile as it goes (the builder's live preview, www/crea/). Nothing is
+   * fetched for it; setting it reloads the widget, `null` goes back to the attribute.
+   */
+  set profileData(value) {
+    this._profileData = value == null ? null : typeof value === 'string' ? value : JSON.stringify(value);
+    if (this._started && !this._near) this._load();
+  }
+
+  get profileData() {
+    return this._profileData ?? null;
+  }
+
+  /** The current view of the flow (read-only copy), or null before the profile is loaded. */
+  get view() {
+    return this._view ? structuredClone(this._view) : null;
+  }
+
   // ---- internals
 
   /** The interface language: the element's lang, else the nearest ancestor's (the page's <html lang>). */
@@ -250,27 +269,31 @@ function elementClass(boot) {
     this.removeAttribute('data-state');
     this._body.replaceChildren(h('p', { class: 'b-loading', role: 'status' }, t.loading));
 
-    const attr = this.getAttribute('profile');
-    if (!attr) return this._fail(t.errNoProfile);
+    let text = this._profileData ?? null;
     let profileUrl;
-    try {
-      profileUrl = new URL(attr, document.baseURI);
-    } catch {
-      return this._fail(t.errBadUrl(attr)); // this element only: the others on the page go on
+    if (text === null) {
+      const attr = this.getAttribute('profile');
+      if (!attr) return this._fail(t.errNoProfile);
+      try {
+        profileUrl = new URL(attr, document.baseURI);
+      } catch {
+        return this._fail(t.errBadUrl(attr)); // this element only: the others on the page go on
+      }
+      // Only the host that serves the widget: no request to a third party, ever.
+      if (profileUrl.origin !== boot.origin) return this._fail(t.errCrossOrigin(profileUrl.href));
     }
-    // Only the host that serves the widget: no request to a third party, ever.
-    if (profileUrl.origin !== boot.origin) return this._fail(t.errCrossOrigin(profileUrl.href));
 
     const wasm = boot.loadWasm().then((m) => ({ m }), (error) => ({ error }));
-    let text;
-    try {
-      text = await boot.fetchProfile(profileUrl.href);
-      performance.mark('banditore:profile');
-    } catch (e) {
-      if (!stale()) this._fail(t.errFetch(profileUrl.pathname, e.message));
-      return;
+    if (text === null) {
+      try {
+        text = await boot.fetchProfile(profileUrl.href);
+        performance.mark('banditore:profile');
+      } catch (e) {
+        if (!stale()) this._fail(t.errFetch(profileUrl.pathname, e.message));
+        return;
+      }
+      if (stale()) return;
     }
-    if (stale()) return;
     let raw;
     try {
       raw = JSON.parse(text);

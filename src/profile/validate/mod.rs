@@ -8,6 +8,7 @@ mod contacts;
 mod content;
 pub mod format;
 mod markup;
+pub mod placeholders;
 mod privacy;
 mod revision;
 mod schedule;
@@ -18,6 +19,8 @@ use crate::i18n::Msg;
 /// Every problem found in the profile, errors and warnings, in the order of the profile's areas.
 pub fn validate(profile: &Profile) -> Vec<ProfileIssue> {
     let mut out = Issues::default();
+    placeholders::check(profile, &mut out);
+    let first_other = out.0.len();
     comune::check(profile, &mut out);
     privacy::check(profile, &mut out);
     channels::check(profile, &mut out);
@@ -26,6 +29,7 @@ pub fn validate(profile: &Profile) -> Vec<ProfileIssue> {
     contacts::check(profile, &mut out);
     markup::check(profile, &mut out);
     revision::check(profile, &mut out);
+    placeholders::supersede(&mut out.0, first_other);
     out.0
 }
 
