@@ -44,7 +44,7 @@ pub(crate) fn js_error(message: &str, issues: Option<&[ProfileIssue]>) -> JsValu
 }
 
 /// Parses and validates a profile, or a JS error naming every problem.
-#[cfg(any(feature = "wasm-widget", feature = "wasm-checker"))]
+#[cfg(any(feature = "wasm-widget", feature = "wasm-checker", feature = "wasm-builder"))]
 pub(crate) fn load_profile(json: &str, lang: crate::i18n::Lang) -> Result<crate::profile::Profile, JsValue> {
     crate::profile::load(json).map(|(p, _warnings)| p).map_err(|issues| {
         let summary: Vec<String> =
