@@ -98,6 +98,9 @@ const MAX_TOKEN: usize = 64;
 /// a stall or a silent partial check (issue 12).
 const TRIAL_BUDGET: usize = 1 << 21;
 
+/// A window of the text and a token within it, as tried by `normalise`.
+type Trial = (Vec<u8>, Range<usize>);
+
 /// The folded text with dodged spellings undone (same length, same byte positions), and the
 /// folded start of the first token left untried when [`TRIAL_BUDGET`] ran out. A token is
 /// rewritten only when the rewrite makes it (with its neighbours, for "porco d*o") an offensive
@@ -117,7 +120,7 @@ fn normalise(ctx: &Context<'_>) -> (String, Option<usize>) {
         }
     }
     // The outcome of each (window, token within it) already tried: repeated words cost one try.
-    let mut tried: HashMap<(Vec<u8>, Range<usize>), Option<Vec<u8>>> = HashMap::new();
+    let mut tried: HashMap<Trial, Option<Vec<u8>>> = HashMap::new();
     let (mut budget, mut untried) = (TRIAL_BUDGET, None);
     for t in tokens {
         // E-mail addresses keep their @. Host names never form a token (dots split tokens);
