@@ -170,11 +170,6 @@ function elementClass(boot) {
     return this._profileData ?? null;
   }
 
-  /** The current view of the flow (read-only copy), or null before the profile is loaded. */
-  get view() {
-    return this._view ? structuredClone(this._view) : null;
-  }
-
   // ---- internals
 
   /** The interface language: the element's lang, else the nearest ancestor's (the page's <html lang>). */
