@@ -1,11 +1,13 @@
 // Measures the citizen widget in headless Chromium: what it transfers (gzipped) and the time from
 // the script's request to the first usable step. Budget (issue 6): < 60 KB, < 150 ms.
 //
-// Usage: node scripts/bench-widget.mjs [--runs 20] [--page /comuni/siracusa.html]
+// Usage: node scripts/bench-widget.mjs [--runs 20] [--page /comuni/siracusa.html] [--lang en]
 // (build the bundle first: bash scripts/build-wasm.sh). The demo pages load the shipped bundle,
 // www/dist/; `--page '/__test__/embed-source.html?profile=/profiles/siracusa.json'` measures the
 // unbundled sources. BANDITORE_WIDGET_PKG=dir measures another wasm-pack build of the widget: it is
-// bundled into a temporary www/dist/ served in place of the real one.
+// bundled into a temporary www/dist/ served in place of the real one. `--lang de` serves the page
+// with its lang attributes (<html> and the element) set to that language, so the transfer counts
+// the interface language file the widget fetches for it (widget/<lang>.json).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,8 +19,11 @@ const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
 const runs = Number(opt('--runs', 20));
 const pagePath = opt('--page', '/comuni/siracusa.html');
+const lang = opt('--lang', null);
 const BUDGET_BYTES = 60 * 1024;
 const BUDGET_MS = 150;
+// The brief's hard cap on the transfer (tests/node/size.test.mjs guards it on the packaged files).
+const CAP_BYTES = 120 * 1024;
 
 // The widget's own files (measured as served; the demo server does not compress, so gzip -9 is
 // computed here); the profile is the comune's data, reported apart.
@@ -56,6 +61,13 @@ try {
     const page = await context.newPage();
     const requested = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    if (lang) {
+      await page.route((u) => u.pathname === new URL(pagePath, h.origin).pathname, async (route) => {
+        const res = await route.fetch();
+        const body = (await res.text()).replace(/(<html[^>]*\slang=|<banditore-iscrizione[^>]*\slang=)"[^"]*"/g, `$1"${lang}"`);
+        await route.fulfill({ response: res, body });
+      });
+    }
     await page.goto(h.origin + pagePath);
     await page.waitForSelector('banditore-iscrizione[data-state=ready]', { timeout: 15_000 });
     const t = await page.evaluate(() => {
@@ -93,12 +105,12 @@ try {
   // The machine is shared: the load average says how much the timings are worth.
   const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
   const build = variant ? `, bundle built from ${process.env.BANDITORE_WIDGET_PKG}` : '';
-  console.log(`Citizen widget, ${pagePath}${build}, headless Chromium, ${runs} runs, ${os.cpus().length} CPUs, load average ${load}\n`);
+  console.log(`Citizen widget, ${pagePath}${lang ? ` (lang="${lang}")` : ''}${build}, headless Chromium, ${runs} runs, ${os.cpus().length} CPUs, load average ${load}\n`);
   const scripts = rows.filter((r) => r.path.endsWith('.js')).length;
   console.log(`${rows.length} files (${scripts} JS), ${rows.length + (profileFile ? 1 : 0)} requests with the profile\n`);
   console.log('| file | raw | gzip -9 |\n|---|---:|---:|');
   for (const r of rows) console.log(`| \`${r.path}\` | ${kb(r.raw)} | ${kb(r.gzip)} |`);
-  console.log(`| **widget total** | ${kb(raw)} | **${kb(total)}** (budget ${kb(BUDGET_BYTES)}) |`);
+  console.log(`| **widget total** | ${kb(raw)} | **${kb(total)}** (${total} B; budget ${kb(BUDGET_BYTES)}, cap ${kb(CAP_BYTES)}: ${kb(CAP_BYTES - total)} left) |`);
   if (profile) {
     const bytes = fs.readFileSync(profile);
     console.log(`| profile (data, not counted) \`${profileFile}\` | ${kb(bytes.length)} | ${kb(gz(bytes))} |`);

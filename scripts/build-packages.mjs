@@ -6,9 +6,9 @@
 //   @banditore/widget   the citizen widget: www/dist/ (built by scripts/build-widget.mjs) as shipped
 //
 // Every file a script loads at run time is named by its content hash (the .wasm, the worker, the
-// glue, the widget's stylesheet): a cached entry script of one release never meets a module of
-// another, and those files can be cached for a year (docs/deploy.md). The entry scripts keep
-// stable names. Also bundles the CKEditor demo page (www/editor/ckeditor-demo.bundle.js).
+// glue, the widget's stylesheet and interface languages): a cached entry script of one release
+// never meets a module of another, and those files can be cached for a year (docs/deploy.md).
+// The entry scripts keep stable names. Also bundles the CKEditor demo page (www/editor/ckeditor-demo.bundle.js).
 //
 // Usage: node scripts/build-packages.mjs [--no-pack]   (after scripts/build-wasm.sh)
 import fs from 'node:fs';
@@ -174,7 +174,8 @@ export function buildWidget() {
   const renamed = {};
   // Every file the entry loads by a relative './x/y.ext' path gets a hashed name, and the entry
   // says so: the list follows scripts/build-widget.mjs instead of repeating it.
-  const refs = [...new Set(code.match(/\.\/[\w./-]+\.(?:wasm|css|js)\b/g) ?? [])].filter((r) => fs.existsSync(path.join(dist, r)));
+  // (The interface languages, widget/<lang>.json, too: they change with the entry's strings.)
+  const refs = [...new Set(code.match(/\.\/[\w./-]+\.(?:wasm|css|js|json)\b/g) ?? [])].filter((r) => fs.existsSync(path.join(dist, r)));
   if (!refs.some((r) => r.endsWith('.wasm'))) throw new Error(`${entry} names no .wasm: the widget's layout changed, update build-packages.mjs`);
   for (const ref of refs) {
     // Already named by a hash (should build-widget.mjs start doing it): leave it.

@@ -63,10 +63,15 @@ export interface BanditoreIscrizioneElement extends HTMLElement {
   remember: boolean;
   /** "lazy": download nothing until the widget comes near the viewport (attribute `loading`). */
   loading: 'eager' | 'lazy';
+  /**
+   * The profile itself, JSON text or a plain object, instead of the `profile` URL (a page that
+   * writes it as it goes, such as the builder's preview); nothing is fetched. Setting it reloads
+   * the widget; `null` goes back to the attribute. Read back as JSON text.
+   */
+  get profileData(): string | null;
+  set profileData(value: string | object | null);
   /** Overrides of the interface strings; setting it re-renders. */
   translations: Translations | null;
-  /** The profile itself (JSON text or an object) instead of the `profile` URL; nothing is fetched; null goes back to the attribute. */
-  profileData: string | object | null;
   /** A copy of the current view, null before the profile is loaded. */
   readonly view: View | null;
   /** The current step, null before ready. */

@@ -4,8 +4,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{js_error, json_value, parse_lang};
+use super::{js_error, json_value, load_profile, parse_lang};
 use crate::document::{self, html, odt, Kind};
+use crate::informativa;
 use crate::profile::{self, ProfileIssue};
 use crate::template::{self, Facts};
 
@@ -61,4 +62,16 @@ pub fn document_article(profile_json: &str, kind: &str, lang: Option<String>) ->
 #[wasm_bindgen(js_name = documentOdt)]
 pub fn document_odt(profile_json: &str, kind: &str, lang: Option<String>) -> Result<Vec<u8>, JsValue> {
     odt::write(&build(profile_json, kind, lang)?).map_err(|e| js_error(&e.to_string(), None))
+}
+
+/// The informativa as `"text"`, `"markdown"` or `"html"` (escaped), from a valid profile. Moved
+/// here from the citizen widget's bundle, which never called it (1.1 KB of its capped WASM).
+#[wasm_bindgen(js_name = informativa)]
+pub fn informativa_text(profile_json: &str, lang: Option<String>, format: Option<String>) -> Result<String, JsValue> {
+    let lang = parse_lang(lang);
+    let profile = load_profile(profile_json, lang)?;
+    let format: informativa::Format =
+        format.as_deref().unwrap_or("text").parse().map_err(|e: String| js_error(&e, None))?;
+    let channel = crate::consent::primary_channel(&profile).map(|(_, c)| c);
+    Ok(informativa::render(&informativa::build(&profile, channel, lang), format, lang))
 }

@@ -27,8 +27,13 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
 
 /// A value as JSON text parsed by the engine's `JSON.parse`. The widget's views and errors all
 /// cross this way: one serializer in its bundle instead of two.
+///
+/// serde_json's error is not formatted: for these types (string keys, no custom `Serialize`) it
+/// cannot occur, and its `Display` would bring serde_json's and std::io's error texts into every
+/// bundle (1.3 KB gzip of the widget's capped WASM).
 pub(crate) fn json_value<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| js_error(&format!("serialization failed: {e}"), None))?;
+    let text = serde_json::to_string(value)
+        .map_err(|_| js_error("serializzazione non riuscita / serialization failed", None))?;
     js_sys::JSON::parse(&text)
 }
 
@@ -44,7 +49,7 @@ pub(crate) fn js_error(message: &str, issues: Option<&[ProfileIssue]>) -> JsValu
 }
 
 /// Parses and validates a profile, or a JS error naming every problem.
-#[cfg(any(feature = "wasm-widget", feature = "wasm-checker"))]
+#[cfg(any(feature = "wasm-widget", feature = "wasm-checker", feature = "wasm-builder"))]
 pub(crate) fn load_profile(json: &str, lang: crate::i18n::Lang) -> Result<crate::profile::Profile, JsValue> {
     crate::profile::load(json).map(|(p, _warnings)| p).map_err(|issues| {
         let summary: Vec<String> =

@@ -8,7 +8,6 @@ use wasm_bindgen::prelude::*;
 use super::{js_error, json_value, load_profile, parse_lang};
 use crate::consent::{Flow, FlowError};
 use crate::i18n::Lang;
-use crate::informativa;
 use crate::time::Timestamp;
 
 /// The view's TypeScript shape, kept word for word with docs/widget-api.md.
@@ -205,15 +204,4 @@ impl Subscription {
 #[wasm_bindgen(js_name = policyVersion)]
 pub fn policy_version(profile_json: &str) -> Result<String, JsValue> {
     Ok(flow_for(profile_json, Lang::It, None)?.0.policy_version().to_owned())
-}
-
-/// The informativa as `"text"`, `"markdown"` or `"html"` (escaped).
-#[wasm_bindgen(js_name = informativa)]
-pub fn informativa_text(profile_json: &str, lang: Option<String>, format: Option<String>) -> Result<String, JsValue> {
-    let lang = parse_lang(lang);
-    let profile = load_profile(profile_json, lang)?;
-    let format: informativa::Format =
-        format.as_deref().unwrap_or("text").parse().map_err(|e: String| js_error(&e, None))?;
-    let channel = crate::consent::primary_channel(&profile).map(|(_, c)| c);
-    Ok(informativa::render(&informativa::build(&profile, channel, lang), format, lang))
 }

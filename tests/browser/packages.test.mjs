@@ -93,8 +93,9 @@ describe('the tarballs', () => {
     }
     const wdist = path.join(scratch, 'node_modules/@banditore/widget/dist');
     const entry = fs.readFileSync(path.join(wdist, 'banditore-iscrizione.js'), 'utf8');
-    const refs = entry.match(/\.\/[\w./-]+\.(?:wasm|css)\b/g) ?? [];
+    const refs = entry.match(/\.\/[\w./-]+\.(?:wasm|css|json)\b/g) ?? [];
     assert.ok(refs.some((r) => /_bg\.[0-9a-f]{10}\.wasm$/.test(r)), `hashed wasm in ${refs}`);
+    assert.ok(refs.some((r) => /\/de\.[0-9a-f]{10}\.json$/.test(r)), `hashed interface language in ${refs}`);
     for (const r of refs) assert.ok(fs.existsSync(path.join(wdist, r)), `${r} exists beside the entry`);
   });
 });

@@ -11,6 +11,7 @@ const api = await import(new URL("banditore_builder.js", pkg));
 api.initSync({ module: fs.readFileSync(new URL("banditore_builder_bg.wasm", pkg)) });
 
 const SEEDS = ["seveso", "leini", "concorezzo", "siracusa", "sesto-calende"];
+const fixture = fs.readFileSync(new URL("tests/fixtures/minimal-profile.json", root), "utf8");
 const profile = (name) => fs.readFileSync(new URL(`pkg-config/${name}.json`, root), "utf8");
 
 test("the seeds validate with warnings only; issues carry path, level and both languages", () => {
@@ -63,4 +64,19 @@ test("documents: HTML escapes profile text, ODT is a zip with the mimetype first
   assert.equal(bytes.readUInt16LE(8), 0, "stored");
   assert.equal(bytes.subarray(30, 38).toString(), "mimetype");
   assert.throws(() => api.documentHtml(profile("leini"), "delibera"), /disciplinare, informativa/);
+});
+
+test("informativa() (moved from the widget's bundle) renders text, markdown and escaped HTML", () => {
+  assert.match(api.informativa(fixture, "it", "text"), /^Informativa sul trattamento dei dati personali/);
+  assert.match(api.informativa(fixture, "en", "markdown"), /^# Privacy notice/);
+  const html = api.informativa(fixture, "it", "html");
+  assert.match(html, /^<article class="informativa" lang="it">/);
+  // The profile's text reaches the HTML escaped: <, >, & and quotes never become markup.
+  const tricky = JSON.parse(fixture);
+  tricky.privacy.retention = 'Per 3 < 5 anni & "oltre" > 2';
+  const escaped = api.informativa(JSON.stringify(tricky), "it", "html");
+  assert.ok(escaped.includes("Per 3 &lt; 5 anni &amp; &quot;oltre&quot; &gt; 2"), escaped);
+  assert.ok(!escaped.includes('3 < 5'));
+  assert.ok(api.informativa(JSON.stringify(tricky), "it", "text").includes('Per 3 < 5 anni & "oltre" > 2'), "text stays as written");
+  assert.throws(() => api.informativa(fixture, "it", "pdf"), /unsupported format/);
 });

@@ -7,7 +7,7 @@ import jsQR from "jsqr";
 
 const root = new URL("../../", import.meta.url);
 const pkg = new URL("www/pkg/banditore_widget/", root);
-const { initSync, Subscription, policyVersion, informativa } = await import(new URL("banditore_widget.js", pkg));
+const { initSync, Subscription, policyVersion } = await import(new URL("banditore_widget.js", pkg));
 initSync({ module: fs.readFileSync(new URL("banditore_widget_bg.wasm", pkg)) });
 
 const profile = (name) => fs.readFileSync(new URL(`pkg-config/${name}.json`, root), "utf8");
@@ -257,17 +257,3 @@ test("English, and every string is plain text", () => {
   assert.ok(v.join.qr.svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""));
 });
 
-test("informativa() renders text, markdown and escaped HTML", () => {
-  assert.match(informativa(fixture, "it", "text"), /^Informativa sul trattamento dei dati personali/);
-  assert.match(informativa(fixture, "en", "markdown"), /^# Privacy notice/);
-  const html = informativa(fixture, "it", "html");
-  assert.match(html, /^<article class="informativa" lang="it">/);
-  // The profile's text reaches the HTML escaped: <, >, & and quotes never become markup.
-  const tricky = JSON.parse(fixture);
-  tricky.privacy.retention = 'Per 3 < 5 anni & "oltre" > 2';
-  const escaped = informativa(JSON.stringify(tricky), "it", "html");
-  assert.ok(escaped.includes("Per 3 &lt; 5 anni &amp; &quot;oltre&quot; &gt; 2"), escaped);
-  assert.ok(!escaped.includes('3 < 5'));
-  assert.ok(informativa(JSON.stringify(tricky), "it", "text").includes('Per 3 < 5 anni & "oltre" > 2'), "text stays as written");
-  assert.throws(() => informativa(fixture, "it", "pdf"), /unsupported format/);
-});

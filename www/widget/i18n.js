@@ -57,10 +57,6 @@ const IT = {
   contactComune: 'Per informazioni consulta il sito istituzionale del Comune:',
 };
 
-
-
-
-
 const BY_LANG = { it: IT };
 /** Interface languages loaded on demand (www/widget/<lang>.json): an Italian page, the common case, fetches none. */
 const ON_DEMAND = ['en', 'de'];

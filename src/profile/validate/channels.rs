@@ -3,7 +3,7 @@
 //! `invite_url`: that is a warning, and link builders must show no join button for it.
 
 use super::format::{https_url, phone, Check, PhoneForm};
-use super::{duplicates, Issues};
+use super::{duplicates, warning, Issues};
 use crate::i18n::Msg;
 use crate::links::{self, TelegramLink};
 use crate::profile::{Channel, IssueLevel, Profile};
@@ -40,7 +40,8 @@ fn channel(path: &str, c: &Channel, out: &mut Issues) {
         Channel::WhatsappChannel { invite_url, info_url, .. } => {
             let at = format!("{path}.invite_url");
             if invite_url.is_empty() {
-                out.warning(
+                warning!(
+                    out,
                     at,
                     "link del canale non ancora pubblicato: nessun link di iscrizione sarà mostrato finché non viene indicato",
                     "channel link not yet published: no join link will be shown until it is set",
@@ -96,7 +97,8 @@ fn broadcast_number(path: &str, number: &str, out: &mut Issues) {
     let checked = phone(number).and_then(|form| links::normalize_phone(number).map(|_| form).map_err(|e| e.0));
     match checked {
         Ok(PhoneForm::International) if number.trim_start().starts_with('+') => {}
-        Ok(_) => out.warning(
+        Ok(_) => warning!(
+            out,
             path,
             format!(
                 "scrivere il numero in formato internazionale, es. +39{}",
@@ -156,7 +158,8 @@ fn platform(p: &Profile, out: &mut Issues) {
         })
         .min();
     if let Some((limit, name)) = limit.filter(|(l, _)| max > *l) {
-        out.warning(
+        warning!(
+            out,
             path,
             format!("{max} supera il limite di {name} ({limit} caratteri): i messaggi più lunghi non partirebbero"),
             format!("{max} exceeds {name}'s limit ({limit} characters): longer messages would not be sent"),

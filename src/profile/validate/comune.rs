@@ -1,7 +1,7 @@
 //! The comune, its profile id and the policy document (approval act, links, articles).
 
 use super::format::{date, https_url, slug};
-use super::{any_text, duplicates, Issues};
+use super::{any_text, duplicates, warning, Issues};
 use crate::profile::{IssueLevel, Profile};
 
 pub fn check(p: &Profile, out: &mut Issues) {
@@ -67,7 +67,8 @@ fn policy(p: &Profile, out: &mut Issues) {
 fn approval(p: &Profile, out: &mut Issues) {
     let a = &p.policy.approval;
     if [&a.act, &a.number, &a.date].iter().all(|s| s.trim().is_empty()) {
-        out.warning(
+        warning!(
+            out,
             "$.policy.approval",
             "manca l'atto di approvazione del disciplinare",
             "the act approving the policy is missing",
@@ -104,7 +105,7 @@ fn articles(p: &Profile, out: &mut Issues) {
             out.error(format!("{path}.number"), "manca il numero dell'articolo", "the article's number is missing");
         }
         if art.paragraphs.iter().all(|t| t.trim().is_empty()) {
-            out.warning(format!("{path}.paragraphs"), "articolo senza testo", "article without text");
+            warning!(out, format!("{path}.paragraphs"), "articolo senza testo", "article without text");
         }
     }
     let numbers =

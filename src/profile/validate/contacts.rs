@@ -2,7 +2,7 @@
 //! carry, and the checker's per-comune settings.
 
 use super::format::{email, hostname, https_url, iban, phone, rule_id};
-use super::{duplicates, key_path, Issues};
+use super::{duplicates, key_path, warning, Issues};
 use crate::profile::{IssueLevel, Profile};
 
 pub fn check(p: &Profile, out: &mut Issues) {
@@ -15,7 +15,8 @@ pub fn check(p: &Profile, out: &mut Issues) {
 fn management(p: &Profile, out: &mut Issues) {
     let m = &p.management;
     if m.responsible.trim().is_empty() {
-        out.warning(
+        warning!(
+            out,
             "$.management.responsible",
             "manca il responsabile della gestione del canale",
             "the person responsible for the channel is missing",
@@ -37,7 +38,8 @@ fn management(p: &Profile, out: &mut Issues) {
 fn help(p: &Profile, out: &mut Issues) {
     let h = &p.help;
     if [&h.email, &h.phone, &h.toll_free, &h.url].iter().all(|s| s.trim().is_empty()) {
-        out.warning(
+        warning!(
+            out,
             "$.help",
             "manca un recapito di assistenza per chi ha difficoltà con l'iscrizione",
             "there is no help contact for people having trouble subscribing",

@@ -1,7 +1,7 @@
 //! Allowed categories and forbidden families: ids, labels, the emergency category, severities.
 
 use super::format::{rule_id, slug};
-use super::{duplicates, Issues};
+use super::{duplicates, warning, Issues};
 use crate::profile::{IssueLevel, Profile, Severity};
 
 pub fn check(p: &Profile, out: &mut Issues) {
@@ -26,13 +26,15 @@ fn categories(p: &Profile, out: &mut Issues) {
     let emergencies: Vec<usize> =
         p.categories.iter().enumerate().filter(|(_, c)| c.emergency).map(|(i, _)| i).collect();
     match emergencies[..] {
-        [] => out.warning(
+        [] => warning!(
+            out,
             "$.categories",
             "nessuna categoria è marcata come emergenza: le allerte non potranno essere inviate fuori orario né evidenziate",
             "no category is marked as emergency: alerts cannot be sent outside service hours or highlighted",
         ),
         [_] => {}
-        [_, second, ..] => out.warning(
+        [_, second, ..] => warning!(
+            out,
             format!("$.categories[{second}].emergency"),
             "più di una categoria è marcata come emergenza: di norma ce n'è una sola",
             "more than one category is marked as emergency: there is normally just one",
@@ -42,7 +44,8 @@ fn categories(p: &Profile, out: &mut Issues) {
 
 fn forbidden(p: &Profile, out: &mut Issues) {
     if p.forbidden.is_empty() {
-        out.warning(
+        warning!(
+            out,
             "$.forbidden",
             "nessun contenuto vietato: il controllo applicherà solo le regole di legge",
             "no forbidden content: the checker will apply the legal rules only",
@@ -59,14 +62,16 @@ fn forbidden(p: &Profile, out: &mut Issues) {
             );
         }
         if f.severity == Severity::Info {
-            out.warning(
+            warning!(
+                out,
                 format!("{path}.severity"),
                 "un contenuto vietato con gravità «info» non blocca mai l'invio: usare warning o error",
                 "a forbidden family with severity \"info\" never blocks sending: use warning or error",
             );
         }
         if f.source.trim().is_empty() {
-            out.warning(
+            warning!(
+                out,
                 format!("{path}.source"),
                 "manca l'articolo che lo vieta: ogni segnalazione del controllo deve citare la sua fonte",
                 "the article forbidding it is missing: every checker finding must cite its source",

@@ -17,6 +17,23 @@ mod schedule;
 use super::{IssueLevel, Profile, ProfileIssue};
 use crate::i18n::Msg;
 
+/// Whether this build reports warnings. The citizen widget's bundle alone does not: it shows
+/// no warning (only errors stop it), and their texts and the checks behind them are 0.7 KB of
+/// its capped WASM. Every other build (CLI, tests, checker, builder) reports them.
+pub(crate) const WARNINGS: bool =
+    cfg!(any(not(feature = "wasm-widget"), feature = "checker", feature = "wasm-builder"));
+
+/// `out.warning(...)` when the build reports warnings; its arguments (often `format!`) are not
+/// even evaluated otherwise.
+macro_rules! warning {
+    ($out:expr, $($arg:expr),+ $(,)?) => {
+        if $crate::profile::validate::WARNINGS {
+            $out.warning($($arg),+)
+        }
+    };
+}
+pub(crate) use warning;
+
 /// Every problem found in the profile, errors and warnings, in the order of the profile's areas.
 pub fn validate(profile: &Profile) -> Vec<ProfileIssue> {
     let mut out = Issues::default();
@@ -77,7 +94,7 @@ impl Issues {
         check: impl Fn(&str) -> format::Check<T>,
     ) {
         if value.trim().is_empty() {
-            self.warning(path, format!("manca {}", what.0), format!("missing {}", what.1));
+            warning!(self, path, format!("manca {}", what.0), format!("missing {}", what.1));
         } else {
             self.required(path, value, check);
         }
@@ -101,6 +118,9 @@ pub(crate) fn duplicates<'a>(
     items: impl IntoIterator<Item = (String, &'a str)>,
     what: (&str, &str),
 ) {
+    if level == IssueLevel::Warning && !WARNINGS {
+        return;
+    }
     let mut seen: Vec<(String, String)> = Vec::new();
     for (path, value) in items {
         let key = crate::text::lower_latin(value.trim());

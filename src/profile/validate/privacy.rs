@@ -4,7 +4,7 @@
 //! unusable or false are errors.
 
 use super::format::{email, https_url, phone};
-use super::{any_text, Issues};
+use super::{any_text, warning, Issues};
 use crate::profile::{Channel, LegalBasis, Party, Profile};
 
 pub fn check(p: &Profile, out: &mut Issues) {
@@ -37,7 +37,8 @@ pub fn check(p: &Profile, out: &mut Issues) {
     );
     transfers(p, out);
     if pr.supervisory_authority.name.trim().is_empty() {
-        out.warning(
+        warning!(
+            out,
             "$.privacy.supervisory_authority.name",
             "manca l'autorità di controllo: l'informativa indicherà il Garante per la protezione dei dati personali",
             "the supervisory authority is missing: the notice will name the Garante per la protezione dei dati personali",
@@ -84,7 +85,8 @@ fn transfers(p: &Profile, out: &mut Issues) {
             "the statement on transfers outside the EU is missing (GDPR art. 13.1.f): WhatsApp's or Telegram's provider may process data outside the Union; state what its privacy policy says",
         );
     } else {
-        out.warning(
+        warning!(
+            out,
             path,
             "manca l'indicazione dei trasferimenti fuori dall'UE (art. 13.1.f GDPR)",
             "the statement on transfers outside the EU is missing (GDPR art. 13.1.f)",
@@ -109,7 +111,8 @@ fn controller(c: &Party, out: &mut Issues) {
             "the controller's contact details are missing (GDPR art. 13.1.a): address, e-mail, PEC, phone or website",
         );
     } else if [&c.email, &c.pec, &c.phone].iter().all(|s| s.trim().is_empty()) {
-        out.warning(
+        warning!(
+            out,
             path,
             "il titolare non ha recapiti diretti (e-mail, PEC o telefono) per l'esercizio dei diritti",
             "the controller has no direct contact (e-mail, PEC or phone) for exercising rights",
@@ -122,7 +125,8 @@ fn controller(c: &Party, out: &mut Issues) {
 fn dpo(d: &Party, out: &mut Issues) {
     let path = "$.privacy.dpo";
     if [&d.email, &d.pec, &d.phone, &d.url, &d.address].iter().all(|s| s.trim().is_empty()) {
-        out.warning(
+        warning!(
+            out,
             path,
             "mancano i dati di contatto del Responsabile della protezione dei dati (art. 13.1.b, art. 37 GDPR)",
             "the Data Protection Officer's contact details are missing (GDPR art. 13.1.b, art. 37)",

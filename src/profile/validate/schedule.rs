@@ -1,7 +1,7 @@
 //! Service hours (Europe/Rome, HH:MM slots) and electoral periods (YYYY-MM-DD, inclusive).
 
 use super::format::{date, hhmm};
-use super::Issues;
+use super::{warning, Issues};
 use crate::profile::{Profile, ServiceHours};
 use crate::time::Date;
 
@@ -54,13 +54,14 @@ fn hours(h: &ServiceHours, out: &mut Issues) {
         let mut seen = Vec::new();
         for d in &slot.days {
             if seen.contains(d) {
-                out.warning(format!("{path}.days"), "giorno ripetuto nella fascia", "day repeated in the slot");
+                warning!(out, format!("{path}.days"), "giorno ripetuto nella fascia", "day repeated in the slot");
             }
             seen.push(*d);
             if let Some(&(_, _, _, j)) =
                 spans.iter().find(|(day, f, t, j)| *j != i && *day == d.index() && from < *t && *f < to)
             {
-                out.warning(
+                warning!(
+                    out,
                     path.clone(),
                     format!("la fascia si sovrappone a $.service_hours.slots[{j}]"),
                     format!("the slot overlaps $.service_hours.slots[{j}]"),
@@ -84,7 +85,8 @@ fn electoral_periods(p: &Profile, out: &mut Issues) {
             out.push(format!("{path}.to"), crate::profile::IssueLevel::Error, m.clone());
         }
         if e.label.trim().is_empty() {
-            out.warning(
+            warning!(
+                out,
                 format!("{path}.label"),
                 "manca la descrizione del periodo (es. Elezioni amministrative 2026)",
                 "the period's label is missing (e.g. Elezioni amministrative 2026)",
