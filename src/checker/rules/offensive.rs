@@ -493,6 +493,22 @@ mod tests {
         }
     }
 
+    /// Issue 12: thousands of different masked words cost a bounded number of tries, and what
+    /// could not be tried is said, not passed over.
+    #[test]
+    fn too_many_masked_words_are_an_error_not_a_stall() {
+        let words: Vec<String> =
+            (b'a'..=b'z').flat_map(|a| (b'a'..=b'z').map(move |b| format!("{}{}***", a as char, b as char))).collect();
+        let r = check(&words.join(","));
+        let f = findings(&r, "offensive");
+        assert!(f.iter().any(|f| f.message.contains("Troppe parole con simboli")), "{f:?}");
+        assert!(!r.can_send);
+        // A few masked words are all tried.
+        assert!(findings(&check("*Avviso*: la m*rda in via Roma"), "offensive")
+            .iter()
+            .all(|f| !f.message.contains("Troppe")));
+    }
+
     #[test]
     fn blasphemy_insults_and_defamation() {
         assert_eq!(flagged("Porca madonna"), vec!["Porca madonna"]);
