@@ -101,9 +101,6 @@ type Trial = (Vec<u8>, Range<usize>);
 /// a stall or a silent partial check (issue 12).
 const TRIAL_BUDGET: usize = 1 << 21;
 
-/// A window of the text and a token within it, as tried by `normalise`.
-type Trial = (Vec<u8>, Range<usize>);
-
 /// The folded text with dodged spellings undone (same length, same byte positions), and the
 /// folded start of the first token left untried when [`TRIAL_BUDGET`] ran out. A token is
 /// rewritten only when the rewrite makes it (with its neighbours, for "porco d*o") an offensive
