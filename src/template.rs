@@ -31,6 +31,7 @@ pub fn from_seed(seed: &Profile, facts: &Facts) -> Profile {
         if name.is_empty() { placeholder("nome ufficiale del Comune") } else { format!("Comune di {name}") };
     let website = filled(&facts.website, "sito istituzionale (https://…)");
     let mut p = seed.clone();
+    p.translations = Default::default(); // they translate the seed comune's texts
 
     p.id = if name.is_empty() { placeholder("identificativo, es. mio-comune") } else { slug(name) };
     p.comune = Comune {

@@ -62,6 +62,25 @@ pub struct Profile {
     /// comune has still to publish (e.g. a join link). For maintainers; not shown to citizens.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// The profile's texts in the other languages of bilingual comuni (Alto Adige, Valle d'Aosta,
+    /// Friuli-Venezia Giulia) and for visitors: per language (`en`, `de`, `fr`, `sl`), the JSON
+    /// pointer of an Italian text (`/policy/title`) and its translation. The widget shows a page in
+    /// that language the translated texts; the others stay in Italian, marked `lang="it"`.
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
+}
+
+/// Language code → JSON pointer of an Italian text → the text in that language.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(transparent)]
+pub struct Translations(pub std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>);
+
+impl Translations {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

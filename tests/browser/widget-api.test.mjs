@@ -405,6 +405,66 @@ describe('languages', () => {
   });
 });
 
+describe('the profile\'s own translations (issue 14 item 6)', () => {
+  /** Siracusa's profile with `translations`, served at one URL, on a page in `lang`. */
+  async function translated(lang, translations) {
+    const profile = { ...seed('siracusa'), translations };
+    const s = await openPage(h, 'about:blank');
+    await s.context.route('**/__tr__/siracusa.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(profile) }));
+    await s.page.goto(`${h.origin}${API}?profile=/__tr__/siracusa.json&lang=${lang}`);
+    assert.equal(await ready(s.page), 'ready');
+    return { s, profile };
+  }
+  const marks = (page) =>
+    page.locator(W).evaluate((el) => ({
+      summary: [...el.shadowRoot.querySelectorAll('.b-summary li')].map((n) => n.textContent),
+      it: [...el.shadowRoot.querySelectorAll('.b-summary [lang=it], .b-policy-title [lang=it]')].map((n) => n.textContent),
+      marked: [...el.shadowRoot.querySelectorAll('.b-body [lang], .b-root [lang]')].map((n) => [n.getAttribute('lang'), n.textContent]),
+      title: el.shadowRoot.querySelector('.b-policy-title').textContent,
+      articles: el.shadowRoot.querySelector('.b-articles').lang,
+      text: el.shadowRoot.textContent,
+    }));
+
+  test('an English page shows the English texts, not marked Italian; the untranslated ones keep lang="it"', async () => {
+    const { s, profile } = await translated('en', {
+      en: { '/policy/title': 'Rules for the Comune’s instant messaging channels', '/categories/0/label': 'Emergencies and alerts' },
+      de: { '/categories/0/label': 'Notfälle und Warnungen' },
+    });
+    const m = await marks(s.page);
+    assert.ok(m.summary.some((l) => l.includes('Emergencies and alerts')), `summary: ${JSON.stringify(m.summary)}`);
+    assert.ok(!m.text.includes(profile.categories[0].label), 'the Italian label is replaced');
+    assert.ok(!m.text.includes('Notfälle'), 'another language\'s map is not applied');
+    assert.ok(!m.it.includes('Emergencies and alerts'), `the English label is not marked Italian: ${JSON.stringify(m.it)}`);
+    assert.ok(m.it.includes(profile.forbidden[0].label), 'an untranslated label keeps lang="it"');
+    // The untranslated articles stay Italian; the translated title inside them is marked English.
+    assert.equal(m.articles, 'it');
+    assert.equal(m.title, 'Rules for the Comune’s instant messaging channels');
+    assert.ok(m.marked.some(([l, t]) => l === 'en' && t === m.title), `title marked lang="en": ${JSON.stringify(m.marked)}`);
+    await axeClean(s.page, 'translated-en');
+    clean(s, 'translated-en');
+    await s.context.close();
+  });
+
+  test('a German page shows the German texts marked lang="de" inside the Italian content', async () => {
+    const { s, profile } = await translated('de', { de: { '/categories/0/label': 'Notfälle und Warnungen' } });
+    const m = await marks(s.page);
+    assert.ok(m.summary.some((l) => l.includes('Notfälle und Warnungen')), `summary: ${JSON.stringify(m.summary)}`);
+    assert.ok(m.marked.some(([l, t]) => l === 'de' && t === 'Notfälle und Warnungen'), `marked lang="de": ${JSON.stringify(m.marked)}`);
+    assert.ok(m.text.includes(profile.forbidden[0].label), 'untranslated texts stay Italian');
+    assert.equal(await s.page.locator(W).evaluate((el) => el.shadowRoot.querySelector('.b-root').lang), 'it');
+    await axeClean(s.page, 'translated-de');
+    clean(s, 'translated-de');
+    await s.context.close();
+  });
+
+  test('an Italian page ignores the translations', async () => {
+    const { s, profile } = await translated('it', { en: { '/categories/0/label': 'Emergencies and alerts' } });
+    const m = await marks(s.page);
+    assert.ok(m.text.includes(profile.categories[0].label) && !m.text.includes('Emergencies'));
+    await s.context.close();
+  });
+});
+
 // ---- accessibility checks still missing (issue 14 item 7) -----------------------------------------
 
 describe('zoom, reflow and the accessibility tree', () => {

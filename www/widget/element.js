@@ -174,7 +174,12 @@ function elementClass(boot) {
 
   /** The interface language: the element's lang, else the nearest ancestor's (the page's <html lang>). */
   _lang() {
-    return normLang(this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'it');
+    return normLang(this._pageLang());
+  }
+
+  /** The page's own language ("fr" too, which has no interface strings): the profile's texts may have it. */
+  _pageLang() {
+    return (this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'it').toLowerCase().slice(0, 2);
   }
 
   _ctx() {
@@ -295,6 +300,11 @@ function elementClass(boot) {
     } catch (e) {
       return this._fail(t.errJson(e.message));
     }
+    // The profile's texts in the page's language (issue 14 item 6), applied to a copy that the WASM
+    // then reads and validates like any other profile; `validate` has checked the pointers.
+    const page = this._pageLang();
+    const { profile, own } = translate(raw, page);
+    if (own.size) text = JSON.stringify((raw = profile));
 
     const { m, error } = await wasm;
     performance.mark('banditore:wasm');
@@ -319,7 +329,10 @@ function elementClass(boot) {
       });
     }
     this._view = this._sub.view();
-    this._italian = this._view.lang === 'it' ? [] : italianPhrases(raw);
+    // Inside an English view the untranslated texts are Italian; the translated ones are in the
+    // page's language wherever they sit inside Italian (a German page's view, the articles) (WCAG 3.1.2).
+    this._italian = this._view.lang === 'it' ? [] : italianPhrases(raw).filter((p) => !own.has(p));
+    this._own = own.size ? { lang: page, phrases: [...own].sort((a, b) => b.length - a.length) } : null;
     performance.mark('banditore:flow');
     this._restored = this._view.step === 'join';
     if (saved && this._view.step !== 'join') store.clear(this._storeKey); // another policy version: ask again
@@ -348,6 +361,7 @@ function elementClass(boot) {
     this._body.replaceChildren(...renderView(ctx, v).filter(Boolean));
     this._box.setAttribute('aria-label', `${ctx.t.region}: ${v.channel.label || v.channel.name}`);
     markItalian(this._body, this._italian);
+    if (this._own) markItalian(this._body, this._own.phrases, this._own.lang);
     this._fallback(false);
     this.setAttribute('data-step', v.step);
     this.setAttribute('data-state', 'ready');
@@ -437,6 +451,29 @@ function italianPhrases(raw) {
   for (const k of ['comune', 'audience', 'categories', 'forbidden', 'service_hours', 'privacy', 'channels', 'management', 'help']) walk(raw[k]);
   walk(raw.policy?.title);
   return [...out].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * A copy of the profile with its `translations[lang]` applied: each JSON pointer (RFC 6901) that
+ * names a text is given its translation. `own`: the translated texts, trimmed as `italianPhrases`
+ * keeps them.
+ */
+function translate(raw, lang) {
+  const out = new Set();
+  const map = raw?.translations?.[lang];
+  if (!map || typeof map !== 'object' || lang === 'it') return { profile: raw, own: out };
+  const profile = structuredClone(raw);
+  for (const [pointer, value] of Object.entries(map)) {
+    const keys = pointer.split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const last = keys.pop();
+    let at = profile;
+    for (const k of keys.slice(1)) at = at && typeof at === 'object' && Object.hasOwn(at, k) ? at[k] : null;
+    if (pointer[0] === '/' && typeof value === 'string' && at && Object.hasOwn(at, last) && typeof at[last] === 'string') {
+      at[last] = value;
+      if (value.trim()) out.add(value.trim());
+    }
+  }
+  return { profile, own: out };
 }
 
 /** A join link from the profile only when it passes the validation's host rules. */

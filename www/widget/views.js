@@ -405,15 +405,16 @@ function progress(ctx, v) {
 
 /**
  * Marks the profile's Italian phrases (longest first) inside a view in another language with
- * lang="it", splitting text nodes: the text itself is never re-parsed.
+ * lang="it" (or its texts translated into `lang` inside an Italian view), splitting text nodes:
+ * the text itself is never re-parsed.
  */
-export function markItalian(root, phrases) {
+export function markItalian(root, phrases, lang = 'it') {
   if (!phrases?.length) return;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const nodes = [];
   while (walker.nextNode()) nodes.push(walker.currentNode);
   for (let node of nodes) {
-    if (node.parentElement?.closest('[lang="it"]')) continue;
+    if (node.parentElement?.closest('[lang]')?.lang === lang) continue; // already in that language
     for (;;) {
       let best = null;
       for (const p of phrases) {
@@ -423,7 +424,7 @@ export function markItalian(root, phrases) {
       if (!best) break;
       const hit = node.splitText(best.i);
       node = hit.splitText(best.p.length);
-      hit.replaceWith(h('span', { lang: 'it' }, hit.data));
+      hit.replaceWith(h('span', { lang }, hit.data));
     }
   }
 }

@@ -113,7 +113,26 @@ object!(Profile {
     platform: req,
     checker: default,
     notes: default,
+    translations: default,
 });
+
+/// The widget's bundle (no `translations` feature) accepts the field without reading it: its script
+/// applies the page language's map before the WASM reads the profile, and the map's pointers are
+/// checked by every other build (CLI, builder). Reading it typed cost the capped bundle 1.3 KB
+/// gzipped (BENCHMARKS.md, issue 14).
+impl FromJson for Translations {
+    fn from_json(v: &Value, path: &Path) -> Result<Self> {
+        #[cfg(feature = "translations")]
+        return FromJson::from_json(v, path).map(Translations);
+        #[cfg(not(feature = "translations"))]
+        {
+            let _ = (v, path);
+            Ok(Translations::default())
+        }
+    }
+}
+
+no_texts!(Translations);
 
 object!(Comune {
     name: req,

@@ -13,6 +13,8 @@ pub mod placeholders;
 mod privacy;
 mod revision;
 mod schedule;
+#[cfg(feature = "translations")]
+pub mod translations;
 
 use super::{IssueLevel, Profile, ProfileIssue};
 use crate::i18n::Msg;
@@ -45,6 +47,8 @@ pub fn validate(profile: &Profile) -> Vec<ProfileIssue> {
     contacts::check(profile, &mut out);
     markup::check(profile, &mut out);
     revision::check(profile, &mut out);
+    #[cfg(feature = "translations")]
+    translations::check(profile, &mut out);
     #[cfg(feature = "placeholders")]
     placeholders::apply(profile, &mut out);
     out.0
