@@ -12,24 +12,9 @@ use banditore::profile;
 use banditore::time::Timestamp;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
-/// (name, profile, message) for every shape, built as tests/hostile.rs builds them.
-fn shapes() -> Vec<(String, String, String)> {
-    let json: serde_json::Value = serde_json::from_str(include_str!("../tests/fixtures/hostile.json")).unwrap();
-    let bytes = json["bytes"].as_u64().unwrap() as usize;
-    let mut out = Vec::new();
-    for s in json["shapes"].as_array().unwrap() {
-        let field = |k: &str| s[k].as_str().unwrap_or_default().to_owned();
-        let (prefix, unit, suffix) = (field("prefix"), field("unit"), field("suffix"));
-        let mut text = prefix;
-        while text.len() + unit.len() + suffix.len() <= bytes {
-            text.push_str(&unit);
-        }
-        text.push_str(&suffix);
-        let profile = Some(field("profile")).filter(|p| !p.is_empty()).unwrap_or_else(|| "concorezzo".into());
-        out.push((field("name"), profile, text));
-    }
-    out
-}
+#[path = "../tests/support/hostile_shapes.rs"]
+mod hostile_shapes;
+use hostile_shapes::shapes;
 
 /// The clean corpus's notices, repeated to 64 KB: what a long ordinary message costs.
 fn notice() -> String {
