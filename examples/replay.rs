@@ -4,10 +4,12 @@
 
 use std::time::Instant;
 
-use banditore::checker::{Checker, Draft};
-use banditore::i18n::Lang;
+use banditore::checker::Checker;
 use banditore::profile;
-use banditore::time::Timestamp;
+
+#[path = "../fuzz/src/check_input.rs"]
+mod check_input;
+use check_input::{decode, CheckInput};
 
 const SEEDS: [&str; 5] = ["concorezzo", "leini", "sesto-calende", "seveso", "siracusa"];
 
@@ -22,26 +24,9 @@ fn main() {
     for path in std::env::args().skip(1) {
         // A running fuzzer may drop a corpus entry meanwhile.
         let Ok(data) = std::fs::read(&path) else { continue };
-        let [which, pick, t0, t1, rest @ ..] = data.as_slice() else { continue };
-        let checker = &checkers[*which as usize % checkers.len()];
-        let categories = &checker.profile().categories;
-        let category = match *pick as usize % (categories.len() + 2) {
-            0 => None,
-            k if k <= categories.len() => Some(categories[k - 1].id.clone()),
-            _ => Some("non-esiste".to_owned()),
-        };
-        let lang = if pick & 0x80 == 0 { Lang::It } else { Lang::En };
-        let steps = u16::from_le_bytes([*t0, *t1]) as i64;
-        let now = Timestamp(Timestamp::parse_rfc3339("2026-01-01T00:00:00Z").unwrap().0 + steps * 600);
-        let mut text = String::from_utf8_lossy(rest).into_owned();
-        let send_at = (*which % 16 == 15).then(|| text.lines().next().unwrap_or("").to_owned());
-        if *which >= 252 && !text.is_empty() {
-            let unit = text.clone();
-            while text.len() + unit.len() <= 65_536 {
-                text.push_str(&unit);
-            }
-        }
-        let draft = Draft { text, category, send_at, attachments: Vec::new() };
+        let Some(CheckInput { checker, draft, now, lang, amplified }) = decode(&data, &checkers) else { continue };
+        let name = SEEDS[checker];
+        let checker = &checkers[checker];
         let _ = checker.check(&draft, now, lang);
         let best = (0..5)
             .map(|_| {
@@ -52,11 +37,12 @@ fn main() {
             .min()
             .unwrap();
         println!(
-            "{:>8.2} ms {:>6} findings {:>6} bytes {} {}",
+            "{:>8.2} ms {:>6} findings {:>6} bytes{} {} {}",
             best.0.as_secs_f64() * 1000.0,
             best.1,
             draft.text.len(),
-            SEEDS[*which as usize % 5],
+            if amplified { " (repeated)" } else { "" },
+            name,
             path
         );
     }

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use banditore::checker::{Checker, Draft};
 use banditore::i18n::Lang;
 use banditore::time::Timestamp;
+use banditore_fuzz::check_input::decode;
 use banditore_fuzz::{assert_spans, seeds};
 use libfuzzer_sys::fuzz_target;
 
@@ -51,35 +52,13 @@ fn too_slow(checker: &Checker, took: Duration) -> bool {
 const NOTICE: &str = "Si informa la cittadinanza che lunedì 4 maggio, dalle 8.30 alle 17.30, via Roma sarà chiusa al traffico per lavori di manutenzione della rete idrica. I residenti potranno accedere ai passi carrai. Per informazioni: Ufficio Tecnico, www.comune.esempio.it, tel. 039 1234567.\n";
 
 fuzz_target!(|data: &[u8]| {
-    let [which, pick, t0, t1, rest @ ..] = data else { return };
-    let checker = &checkers()[*which as usize % checkers().len()];
-    let categories = &checker.profile().categories;
-    let category = match *pick as usize % (categories.len() + 2) {
-        0 => None,
-        k if k <= categories.len() => Some(categories[k - 1].id.clone()),
-        _ => Some("non-esiste".to_owned()),
-    };
-    let lang = if pick & 0x80 == 0 { Lang::It } else { Lang::En };
-    // Ten-minute steps over 455 days from 1 January 2026: both DST changes, nights, holidays and
-    // the seeds' electoral periods.
-    let steps = u16::from_le_bytes([*t0, *t1]) as i64;
-    let now = Timestamp(Timestamp::parse_rfc3339("2026-01-01T00:00:00Z").unwrap().0 + steps * 600);
-    let mut text = String::from_utf8_lossy(rest).into_owned();
-    // An arbitrary send_at string now and then, for the time parser.
-    let send_at = (*which % 16 == 15).then(|| text.lines().next().unwrap_or("").to_owned());
-    let amplified = *which >= 252 && !text.is_empty();
-    if amplified {
-        let unit = text.clone();
-        while text.len() + unit.len() <= 65_536 {
-            text.push_str(&unit);
-        }
-    }
-    let draft = Draft { text, category, send_at, attachments: Vec::new() };
+    let Some(input) = decode(data, checkers()) else { return };
+    let checker = &checkers()[input.checker];
     let started = Instant::now();
-    let Ok(report) = checker.check(&draft, now, lang) else { return };
+    let Ok(report) = checker.check(&input.draft, input.now, input.lang) else { return };
     let took = started.elapsed();
-    assert_spans(&draft.text, &report);
-    if amplified && !cfg!(debug_assertions) {
-        assert!(!too_slow(checker, took), "slow check: {took:?} on {} bytes", draft.text.len());
+    assert_spans(&input.draft.text, &report);
+    if input.amplified && !cfg!(debug_assertions) {
+        assert!(!too_slow(checker, took), "slow check: {took:?} on {} bytes", input.draft.text.len());
     }
 });

@@ -1,6 +1,8 @@
 //! What the fuzz targets share: the seed profiles, a profile with one text field replaced by
 //! fuzzer bytes, and the span invariants of a report.
 
+pub mod check_input;
+
 use banditore::checker::Report;
 use banditore::profile::Profile;
 
