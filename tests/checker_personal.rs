@@ -7,6 +7,10 @@ use banditore::i18n::Lang;
 use banditore::profile::{self, Profile, Severity};
 use banditore::time::Timestamp;
 
+#[path = "support/spans.rs"]
+mod spans;
+use spans::assert_spans;
+
 const FIXTURE: &str = include_str!("fixtures/minimal-profile.json");
 
 fn fixture() -> Profile {
@@ -21,20 +25,6 @@ fn now() -> Timestamp {
 fn check(profile: &Profile, text: &str) -> Report {
     let draft = Draft { text: text.to_owned(), ..Default::default() };
     Checker::new(profile.clone()).check(&draft, now(), Lang::It).expect("check runs")
-}
-
-/// The text a JS editor would highlight: UTF-16 units `start..end`.
-fn js_slice(text: &str, start: usize, end: usize) -> String {
-    let units: Vec<u16> = text.encode_utf16().collect();
-    String::from_utf16(&units[start..end]).expect("span on UTF-16 boundaries")
-}
-
-/// Every finding's UTF-16 and byte spans select exactly its `text`.
-fn assert_spans(text: &str, report: &Report) {
-    for f in &report.findings {
-        assert_eq!(js_slice(text, f.start, f.end), f.text, "{f:?}");
-        assert_eq!(&text[f.byte_start..f.byte_end], f.text, "{f:?}");
-    }
 }
 
 fn found<'r>(report: &'r Report, rule: &str) -> Vec<&'r str> {

@@ -1,9 +1,10 @@
 //! Issue 12: hostile input. Every adversarial shape of `tests/fixtures/hostile.json`, built to
 //! 64 KB, is checked with seed profiles: no panic, every span valid, and no stall. The time
-//! ceiling is a stall guard for a debug build on a shared machine, far above the linear cost
-//! (milliseconds in release, see BENCHMARKS.md) and far below the quadratic one (minutes);
-//! the figures themselves come from `cargo bench --bench hostile`.
+//! bound is relative to an ordinary 64 KB notice checked in the same run (fifty times it, and
+//! never under a second): far above the linear cost and below the quadratic one, in a debug
+//! or release build alike; the figures themselves come from `cargo bench --bench hostile`.
 
+use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use banditore::checker::{Checker, Draft, Report};
@@ -11,36 +12,52 @@ use banditore::i18n::Lang;
 use banditore::profile;
 use banditore::time::Timestamp;
 
-const STALL: Duration = Duration::from_secs(20);
+/// The least time a shape is allowed, whatever the baseline: a pause of the machine is not a
+/// finding.
+const STALL_FLOOR: Duration = Duration::from_secs(1);
 
 #[path = "support/hostile_shapes.rs"]
 mod hostile_shapes;
 use hostile_shapes::shapes;
+#[path = "support/spans.rs"]
+mod spans;
+use spans::assert_spans;
 
-/// Spans inside the text, on char boundaries, `text` equal to the byte slice, and UTF-16 offsets
-/// that denote the same characters.
-pub fn assert_spans(text: &str, report: &Report) {
-    for f in &report.findings {
-        assert!(f.byte_start <= f.byte_end && f.byte_end <= text.len(), "{f:?}");
-        assert!(text.is_char_boundary(f.byte_start) && text.is_char_boundary(f.byte_end), "{f:?}");
-        assert_eq!(f.text, text[f.byte_start..f.byte_end], "{f:?}");
-        let units = text[..f.byte_start].encode_utf16().count();
-        assert_eq!(f.start, units, "{f:?}");
-        assert_eq!(f.end - f.start, f.text.encode_utf16().count(), "{f:?}");
-    }
+/// An ordinary notice repeated to 64 KB: the linear cost every shape is compared with.
+fn normal_notice() -> String {
+    let line = "Si informa la cittadinanza che lunedì 4 maggio, dalle 8.30 alle 17.30, via Roma sarà chiusa al traffico per lavori di manutenzione della rete idrica. Per informazioni: Ufficio Tecnico, tel. 039 1234567.\n";
+    line.repeat(65_536 / line.len())
+}
+
+/// The best of three checks, so that one pause of a shared machine does not fail a shape.
+fn best_of_three(checker: &Checker, text: &str, now: Timestamp) -> (Duration, Report) {
+    let draft = Draft { text: text.to_owned(), ..Default::default() };
+    (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            let report = checker.check(&draft, now, Lang::It).unwrap();
+            (t.elapsed(), report)
+        })
+        .min_by_key(|(took, _)| *took)
+        .unwrap()
 }
 
 #[test]
 fn hostile_shapes_check_without_stalling() {
     let now = Timestamp::parse_rfc3339("2026-05-04T09:30:00+02:00").unwrap();
+    let mut checkers: HashMap<String, (Checker, Duration)> = HashMap::new();
     for (shape, name, text) in shapes() {
-        let json = std::fs::read_to_string(format!("{}/pkg-config/{name}.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
-        let checker = Checker::new(profile::parse(&json).unwrap());
-        let draft = Draft { text: text.clone(), ..Default::default() };
-        let t = Instant::now();
-        let report = checker.check(&draft, now, Lang::It).unwrap();
-        let took = t.elapsed();
-        assert!(took < STALL, "{name} {shape}: {took:?}");
+        let (checker, baseline) = checkers.entry(name.clone()).or_insert_with(|| {
+            let path = format!("{}/pkg-config/{name}.json", env!("CARGO_MANIFEST_DIR"));
+            let checker = Checker::new(profile::parse(&std::fs::read_to_string(path).unwrap()).unwrap());
+            let (baseline, _) = best_of_three(&checker, &normal_notice(), now);
+            (checker, baseline)
+        });
+        let (took, report) = best_of_three(checker, &text, now);
+        // Linear shapes cost up to about 10 times the notice (more findings, denser words), and
+        // at most 80 ms in this build; the quadratic ones this file keeps took 4 s or more.
+        let bound = STALL_FLOOR.max(*baseline * 50);
+        assert!(took < bound, "{name} {shape}: {took:?}, over {bound:?} (a normal 64 KB notice: {baseline:?})");
         assert_spans(&text, &report);
     }
 }

@@ -3,7 +3,6 @@
 
 pub mod check_input;
 
-use banditore::checker::Report;
 use banditore::profile::Profile;
 
 /// The five seed comuni's profiles, as shipped.
@@ -44,23 +43,6 @@ fn collect_strings<'v>(v: &'v mut serde_json::Value, out: &mut Vec<&'v mut serde
     }
 }
 
-/// Every finding's span inside the text, on char boundaries, `text` equal to the byte slice,
-/// and its UTF-16 offsets denoting the same characters.
-pub fn assert_spans(text: &str, report: &Report) {
-    // UTF-16 offset of every byte offset, computed once (a report may hold thousands of findings).
-    let mut units = vec![usize::MAX; text.len() + 1];
-    let mut u = 0;
-    for (i, c) in text.char_indices() {
-        units[i] = u;
-        u += c.len_utf16();
-    }
-    units[text.len()] = u;
-    for f in &report.findings {
-        assert!(f.byte_start <= f.byte_end && f.byte_end <= text.len(), "span outside the text: {f:?}");
-        assert!(text.is_char_boundary(f.byte_start) && text.is_char_boundary(f.byte_end), "not on a char: {f:?}");
-        assert_eq!(f.text, text[f.byte_start..f.byte_end], "text is not the span: {f:?}");
-        assert_eq!((f.start, f.end), (units[f.byte_start], units[f.byte_end]), "UTF-16 span differs: {f:?}");
-    }
-    let errors = report.findings.iter().any(|f| f.severity == banditore::profile::Severity::Error);
-    assert_eq!(report.can_send, !errors, "can_send disagrees with the findings");
-}
+#[path = "../../tests/support/spans.rs"]
+mod spans;
+pub use spans::assert_spans;

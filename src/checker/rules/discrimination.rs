@@ -49,16 +49,23 @@ fn respectful(folded: &str, before: &str) -> Option<(usize, String)> {
     })
 }
 
+/// "uno", "una", "gli", "un’": the longest articles.
+const MAX_ARTICLE_CHARS: usize = 4;
+
 /// A definite or indefinite article right before the match: its length in bytes (with the
 /// space) and what it says.
 fn article_before(before: &str) -> Option<(usize, Article)> {
     let trimmed = before.trim_end();
-    // After the char that ends the word ("«", "—" and U+FE0F are several bytes long).
-    let word_start = trimmed
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !c.is_alphabetic() && c != '\'' && c != '’')
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    // After the char that ends the word ("«", "—" and U+FE0F are several bytes long). No
+    // article is longer than four chars, so the walk back stops after five: a text of letters
+    // and apostrophes ("zingaro'zingaro'…") would otherwise be read back to its start for
+    // every match, quadratic in the message.
+    let mut back = trimmed.char_indices().rev().take(MAX_ARTICLE_CHARS + 1);
+    let word_start = match back.find(|&(_, c)| !c.is_alphabetic() && c != '\'' && c != '’') {
+        Some((i, c)) => i + c.len_utf8(),
+        None if trimmed.chars().rev().nth(MAX_ARTICLE_CHARS).is_none() => 0,
+        None => return None,
+    };
     let word = &trimmed[word_start..];
     let art = match word.to_lowercase().as_str() {
         "un" | "uno" | "una" | "un'" | "un’" => Article::Indefinite,
