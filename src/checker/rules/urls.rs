@@ -2,7 +2,7 @@
 //! and the markup rule look at. WhatsApp turns `www.x.it` and bare `x.it/path` into links
 //! too, so those count as links (without a scheme).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
 
 use crate::checker::scan::{self, is_digit, is_space, is_word, is_word_byte, Cursor};
@@ -34,13 +34,48 @@ pub struct Url<'t> {
 /// Bare host names need a dot and a top-level domain of letters; their match includes the
 /// character before the host, which [`link_ranges`] drops.
 fn candidates(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    scan::find_iter(text, first_candidate)
+    let memo = Memo::default();
+    scan::find_iter(text, move |text, from| first_candidate(text, from, &memo))
+}
+
+/// What one search for a candidate learnt that the next may reuse: where the run of
+/// `[A-Za-z0-9+.-]` read from some offset ends, and where the next dot is. A candidate can end
+/// inside a run (`Mario+-t.co-Mario+-t.co-…` is one run of 64 KB holding thousands of links), and
+/// the next search starts there: reading the run again from each would be quadratic (issue 12).
+#[derive(Default)]
+struct Memo {
+    /// `(from, end)`: the run holding `from` ends at `end`, so does the run of any offset between.
+    run: Cell<(usize, usize)>,
+    /// `(from, dot)`: the first dot at or after `from` is at `dot` (the text's length if none).
+    dot: Cell<(usize, usize)>,
+}
+
+impl Memo {
+    fn run_end(&self, bytes: &[u8], i: usize, in_run: impl Fn(u8) -> bool) -> usize {
+        let (from, end) = self.run.get();
+        if from <= i && i < end {
+            return end;
+        }
+        let end = i + bytes[i..].iter().take_while(|&&b| in_run(b)).count();
+        self.run.set((i, end));
+        end
+    }
+
+    fn next_dot(&self, bytes: &[u8], i: usize) -> usize {
+        let (from, dot) = self.dot.get();
+        if from <= i && i <= dot {
+            return dot;
+        }
+        let dot = bytes[i..].iter().position(|&b| b == b'.').map_or(bytes.len(), |k| i + k);
+        self.dot.set((i, dot));
+        dot
+    }
 }
 
 /// The first candidate starting at or after `from`. From its start (a bare host: from right
 /// after the character it starts with) every match has a run of `[A-Za-z0-9+.-]` that holds a
 /// dot or is followed by ':'; only those runs, and the character before each, are tried.
-fn first_candidate(text: &str, from: usize) -> Option<Range<usize>> {
+fn first_candidate(text: &str, from: usize, memo: &Memo) -> Option<Range<usize>> {
     let bytes = text.as_bytes();
     let in_run = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-');
     let mut i = from;
@@ -49,8 +84,8 @@ fn first_candidate(text: &str, from: usize) -> Option<Range<usize>> {
             i += 1;
             continue;
         }
-        let end = i + bytes[i..].iter().take_while(|&&b| in_run(b)).count();
-        if bytes[i..end].contains(&b'.') || bytes.get(end) == Some(&b':') {
+        let end = memo.run_end(bytes, i, in_run);
+        if memo.next_dot(bytes, i) < end || bytes.get(end) == Some(&b':') {
             let lead = text[from..i].chars().next_back().map_or(i, |c| i - c.len_utf8());
             let found = (lead..end)
                 .filter(|&s| text.is_char_boundary(s))
