@@ -86,11 +86,6 @@ static MARKER_BYTES: [bool; 256] = {
 fn markup(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
     let text = ctx.text;
     let links: Vec<Range<usize>> = urls::find(text).into_iter().map(|u| u.range).collect();
-    // Links come sorted and disjoint: a binary search keeps long messages linear.
-    let in_link = |i: usize| {
-        let k = links.partition_point(|r| r.end <= i);
-        links.get(k).is_some_and(|r| r.contains(&i))
-    };
     // Monospace blocks may span lines; an odd count leaves the last one open.
     let fences: Vec<usize> = text.match_indices("```").map(|(i, _)| i).collect();
     let mut code: Vec<Range<usize>> = fences.chunks(2).filter(|c| c.len() == 2).map(|c| c[0]..c[1] + 3).collect();
@@ -111,7 +106,7 @@ fn markup(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
         for marker in MARKERS {
             let mut open: Option<usize> = None;
             for (k, &(at, c)) in chars.iter().enumerate() {
-                if c != marker || in_link(at) || code.iter().any(|r| r.contains(&at)) {
+                if c != marker || within(&links, at) || within(&code, at) {
                     continue;
                 }
                 let before = if k == 0 { None } else { Some(chars[k - 1].1) };
@@ -144,6 +139,14 @@ fn markup(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
             }
         }
     }
+}
+
+/// Whether `i` lies in one of `ranges`, sorted and disjoint (links, monospace blocks). A binary
+/// search: asked for every marker, and a message may hold thousands of either (```` ```* ````
+/// repeated to 64 KB has 8,192 blocks; trying each took 43 ms and grew quadratically).
+fn within(ranges: &[Range<usize>], i: usize) -> bool {
+    let k = ranges.partition_point(|r| r.end <= i);
+    ranges.get(k).is_some_and(|r| r.contains(&i))
 }
 
 fn unbalanced(range: Range<usize>, marker: &str) -> RawFinding {
