@@ -93,6 +93,13 @@ fn cie(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
+/// Whether a range of `reported` (sorted by start; `reach[k]` the furthest end of the first
+/// `k + 1`) holds all of `n`.
+fn covered(reported: &[Range<usize>], reach: &[usize], n: &Range<usize>) -> bool {
+    let k = reported.partition_point(|r| r.start <= n.start);
+    k > 0 && n.end <= reach[k - 1]
+}
+
 impl Rule for IdDocumentRule {
     fn ids(&self) -> &'static [&'static str] {
         &[ID]
@@ -123,8 +130,18 @@ impl Rule for IdDocumentRule {
                 .with_fix(mask(&ctx.text[range.clone()], 0, 0)),
             );
         }
+        // Sorted by start, with the furthest end reached so far: whether a number was reported
+        // is a binary search, since a message may hold thousands of both.
+        reported.sort_by_key(|r| r.start);
+        let reach: Vec<usize> = reported
+            .iter()
+            .scan(0, |max, r| {
+                *max = (*max).max(r.end);
+                Some(*max)
+            })
+            .collect();
         for n in cie(ctx.text) {
-            if reported.iter().any(|r| r.start <= n.start && n.end <= r.end) {
+            if covered(&reported, &reach, &n) {
                 continue;
             }
             out.push(
