@@ -198,8 +198,9 @@ pub trait Rule: Send + Sync {
 pub struct Prepared {
     /// Per lexicon family: extra terms from the profile, compiled.
     pub extra: std::collections::BTreeMap<String, lexicon::Lexicon>,
-    /// Per lexicon family: folded terms the family must not flag.
-    pub allowed: std::collections::BTreeMap<String, Vec<String>>,
+    /// Per lexicon family: folded terms the family must not flag. A set: asked for every match,
+    /// and a profile may list a thousand terms.
+    pub allowed: std::collections::BTreeMap<String, std::collections::HashSet<String>>,
 }
 
 impl Prepared {
@@ -221,7 +222,7 @@ impl Prepared {
 
     /// Whether `folded_match` is a term the profile allows for `family`.
     pub fn is_allowed(&self, family: &str, folded_match: &str) -> bool {
-        self.allowed.get(family).is_some_and(|terms| terms.iter().any(|t| t == folded_match))
+        self.allowed.get(family).is_some_and(|terms| terms.contains(folded_match))
     }
 }
 
@@ -337,12 +338,16 @@ impl Checker {
     fn finish(&self, text: &str, raw: Vec<RawFinding>, lang: Lang) -> Report {
         let index = Utf16Index::new(text);
         let settings = &self.profile.checker;
+        // A set: asked for every finding (tens of thousands on a hostile 64 KB text), and a
+        // profile may list a thousand.
+        let ignored: std::collections::HashSet<(&str, &str)> =
+            settings.ignore.iter().map(|i| (i.rule.as_str(), i.text.as_str())).collect();
         let mut findings: Vec<Finding> = raw
             .into_iter()
             .filter(|r| !self.is_disabled(r.rule))
             .filter_map(|r| {
                 let matched = text.get(r.range.clone()).unwrap_or_default();
-                if settings.ignore.iter().any(|i| i.rule == r.rule && i.text == matched) {
+                if ignored.contains(&(r.rule, matched)) {
                     return None;
                 }
                 let severity = settings.severity.get(r.rule).copied().unwrap_or(r.severity);
