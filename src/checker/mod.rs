@@ -194,35 +194,57 @@ pub trait Rule: Send + Sync {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>);
 }
 
-/// Per-profile data compiled once (extra and allowed terms, institutional contacts).
+/// Per-profile data compiled once (extra and allowed terms, ignored findings).
 pub struct Prepared {
     /// Per lexicon family: extra terms from the profile, compiled.
     pub extra: std::collections::BTreeMap<String, lexicon::Lexicon>,
-    /// Per lexicon family: folded terms the family must not flag. A set: asked for every match,
-    /// and a profile may list a thousand terms.
-    pub allowed: std::collections::BTreeMap<String, std::collections::HashSet<String>>,
+    /// Per lexicon family: folded terms the family must not flag, sorted.
+    pub allowed: std::collections::BTreeMap<String, Vec<String>>,
+    /// `checker.ignore` as sorted (rule, text) pairs.
+    pub ignored: Vec<(String, String)>,
+}
+
+/// Inserts `x` into the sorted `v` unless it is there. Both lists are asked for every match or
+/// finding (tens of thousands on a hostile 64 KB text) and a profile may hold a thousand
+/// entries, so they are searched by bisection. Built by insertion, once per profile, rather
+/// than with a hash set, a B-tree set or a sort: each of those added 1.5-2.5 KB gzip to the
+/// checker's WASM, which is at its 250 KB cap (measured on the wasm-checker build).
+fn insert_sorted<T: Ord>(v: &mut Vec<T>, x: T) {
+    if let Err(at) = v.binary_search(&x) {
+        v.insert(at, x);
+    }
 }
 
 impl Prepared {
     pub fn new(profile: &Profile) -> Self {
-        let extra = profile
-            .checker
+        let settings = &profile.checker;
+        let extra = settings
             .extra_terms
             .iter()
             .map(|(family, terms)| (family.clone(), lexicon::Lexicon::from_terms(terms.iter().map(String::as_str))))
             .collect();
-        let allowed = profile
-            .checker
+        let allowed = settings
             .allowed_terms
             .iter()
-            .map(|(family, terms)| (family.clone(), terms.iter().map(|t| Folded::new(t).text).collect()))
+            .map(|(family, terms)| {
+                let mut folded = Vec::new();
+                terms.iter().for_each(|t| insert_sorted(&mut folded, Folded::new(t).text));
+                (family.clone(), folded)
+            })
             .collect();
-        Prepared { extra, allowed }
+        let mut ignored = Vec::new();
+        settings.ignore.iter().for_each(|i| insert_sorted(&mut ignored, (i.rule.clone(), i.text.clone())));
+        Prepared { extra, allowed, ignored }
     }
 
     /// Whether `folded_match` is a term the profile allows for `family`.
     pub fn is_allowed(&self, family: &str, folded_match: &str) -> bool {
-        self.allowed.get(family).is_some_and(|terms| terms.contains(folded_match))
+        self.allowed.get(family).is_some_and(|terms| terms.binary_search_by(|t| t.as_str().cmp(folded_match)).is_ok())
+    }
+
+    /// Whether the profile ignores `rule`'s finding on exactly `text`.
+    pub fn is_ignored(&self, rule: &str, text: &str) -> bool {
+        self.ignored.binary_search_by(|(r, t)| (r.as_str(), t.as_str()).cmp(&(rule, text))).is_ok()
     }
 }
 
@@ -338,16 +360,12 @@ impl Checker {
     fn finish(&self, text: &str, raw: Vec<RawFinding>, lang: Lang) -> Report {
         let index = Utf16Index::new(text);
         let settings = &self.profile.checker;
-        // A set: asked for every finding (tens of thousands on a hostile 64 KB text), and a
-        // profile may list a thousand.
-        let ignored: std::collections::HashSet<(&str, &str)> =
-            settings.ignore.iter().map(|i| (i.rule.as_str(), i.text.as_str())).collect();
         let mut findings: Vec<Finding> = raw
             .into_iter()
             .filter(|r| !self.is_disabled(r.rule))
             .filter_map(|r| {
                 let matched = text.get(r.range.clone()).unwrap_or_default();
-                if ignored.contains(&(r.rule, matched)) {
+                if self.prepared.is_ignored(r.rule, matched) {
                     return None;
                 }
                 let severity = settings.severity.get(r.rule).copied().unwrap_or(r.severity);

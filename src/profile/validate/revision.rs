@@ -44,6 +44,11 @@ fn hashes(profile: &Profile, out: &mut Issues) {
             format!("unknown section \"{key}\"; sections: {list}"),
         );
     }
+    // What follows only warns: left out of the bundles that show no warnings, with the
+    // section hashing it needs.
+    if !super::WARNINGS {
+        return;
+    }
     let Some(rev) = pol.revision else {
         if !recorded.is_empty() {
             out.warning(
