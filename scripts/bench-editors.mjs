@@ -14,7 +14,17 @@ const editorFiles = ['checker-core.js', 'checker-assets.js', 'checker-worker.js'
 const wasmGz = gz(path.join(pkg, 'banditore_checker_bg.wasm'));
 const glueGz = gz(path.join(pkg, 'banditore_checker.js'));
 const layerGz = editorFiles.reduce((s, f) => s + gz(path.join(ROOT, 'www/editor', f)), 0);
-console.log(`bundle gzip: wasm ${kb(wasmGz)} + glue ${kb(glueGz)} + editor layer ${kb(layerGz)} = ${kb(wasmGz + glueGz + layerGz)} (target < 250 KB)`);
+console.log(`source modules, gzip: wasm ${kb(wasmGz)} + glue ${kb(glueGz)} + editor layer (unbundled) ${kb(layerGz)} = ${kb(wasmGz + glueGz + layerGz)}`);
+// What a CMS page downloads from @banditore/checker (build/packages, built by build-wasm.sh): the WASM, the worker
+// with its glue, the stylesheet and one entry point (the library, or one editor's plugin).
+const dist = path.join(ROOT, 'build/packages/checker/dist');
+if (fs.existsSync(dist)) {
+  const one = (re) => path.join(dist, fs.readdirSync(dist).find((f) => re.test(f)));
+  const base = gz(one(/^banditore_checker_bg\.[0-9a-f]+\.wasm$/)) + gz(one(/^banditore-checker-worker\.[0-9a-f]+\.js$/)) + gz(one(/^checker\.css$/));
+  for (const entry of ['banditore-checker.js', 'ckeditor5.js', 'banditore-tinymce.js']) {
+    console.log(`shipped, gzip: wasm + worker + css + ${entry} = ${kb(base + gz(path.join(dist, entry)))} (target < 250 KB)`);
+  }
+}
 
 const profile = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/fixtures/minimal-profile.json'), 'utf8'));
 const PARA =
