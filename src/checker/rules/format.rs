@@ -1,4 +1,4 @@
-//! The message's form: length over the platform's limit, unbalanced WhatsApp markup,
+//! The message's form: nothing to send, length over the platform's limit, unbalanced WhatsApp markup,
 //! shouting in capitals and emoji overload. Screen readers spell out capitals and read
 //! every emoji's name, so both hurt the readers the accessibility rules protect.
 
@@ -14,6 +14,7 @@ pub struct FormatRules;
 
 pub static RULE: FormatRules = FormatRules;
 
+const EMPTY: &str = "format.empty";
 const LENGTH: &str = "format.length";
 const MARKUP: &str = "format.markup";
 const SHOUTING: &str = "format.shouting";
@@ -33,15 +34,36 @@ const SHOUT_TITLE_WORDS: usize = 4;
 
 impl Rule for FormatRules {
     fn ids(&self) -> &'static [&'static str] {
-        &[LENGTH, MARKUP, SHOUTING, EMOJI]
+        &[EMPTY, LENGTH, MARKUP, SHOUTING, EMOJI]
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
+        empty(ctx, out);
         length(ctx, out);
         markup(ctx, out);
         shouting(ctx, out);
         emoji(ctx, out);
     }
+}
+
+/// No text a reader could see (nothing, spaces, or only invisible characters, which the
+/// normalised text has dropped) and no attachment: there is nothing to send, and a gate that
+/// approved it would let a blank message out to every subscriber. An image or a document
+/// without a caption is a message.
+fn empty(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
+    if !ctx.text.trim().is_empty() || !ctx.draft.attachments.is_empty() {
+        return;
+    }
+    out.push(RawFinding::new(
+        EMPTY,
+        Severity::Error,
+        0..0,
+        Msg::new(
+            "Il messaggio è vuoto: non c'è nulla da inviare. Scrivi il testo o allega un file.",
+            "The message is empty: there is nothing to send. Write the text or attach a file.",
+        ),
+        "Messaggio senza testo né allegati",
+    ));
 }
 
 fn length(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
@@ -481,6 +503,31 @@ mod tests {
         for t in &texts {
             assert_eq!(words(t), reference(t), "{t}");
         }
+    }
+
+    #[test]
+    fn an_empty_message_cannot_be_sent() {
+        for text in ["", "   ", "\n\r\n\t", "\u{200b}\u{feff}\u{2060}", "\u{a0}\u{202f}"] {
+            let r = check(text);
+            assert!(!r.can_send, "{text:?}");
+            let f = findings(&r, "format.empty");
+            assert_eq!((f.len(), f[0].byte_start, f[0].byte_end), (1, 0, 0), "{text:?}");
+        }
+        for text in [".", "Avviso", "🚧"] {
+            assert!(findings(&check(text), "format.empty").is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn an_attachment_without_a_caption_is_a_message() {
+        let p = crate::checker::testing::profile();
+        let draft = crate::checker::Draft {
+            attachments: vec![crate::checker::Attachment { kind: "image".into(), ..Default::default() }],
+            ..Default::default()
+        };
+        let now = crate::time::Timestamp::parse_rfc3339("2026-11-23T10:00:00+01:00").unwrap();
+        let r = crate::checker::Checker::new(p).check(&draft, now, crate::i18n::Lang::It).unwrap();
+        assert!(r.findings.iter().all(|f| f.rule != "format.empty"), "{:?}", r.findings);
     }
 
     #[test]
