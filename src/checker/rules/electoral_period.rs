@@ -180,15 +180,18 @@ fn wording(ctx: &Context<'_>, folded: &str) -> Vec<(std::ops::Range<usize>, Fail
     let hits = lexicon_hits::find(ctx, ID, folded);
     // Works with a closure or a ban are a notice the public needs, not the administration's news.
     let serves = hits.iter().any(|h| h.section == "service-effect");
-    for h in hits {
+    // Where invitations to care ("alla massima prudenza", "a non sostare") begin; sorted.
+    let conduct: Vec<usize> = hits.iter().filter(|h| h.section == "conduct").map(|h| h.folded.start).collect();
+    for h in &hits {
         let fails = match h.section {
-            "service-effect" => continue,
+            "service-effect" | "conduct" => continue,
             "works" if serves => continue,
+            "invitation" if asks_for_care(&conduct, h.folded.end) => continue,
             "achievement" | "inauguration" | "works" | "invitation" => Fails::Indispensable,
             "promotion" | "personal" => Fails::Impersonal,
             _ => Fails::Both,
         };
-        found.push((h.folded, fails));
+        found.push((h.folded.clone(), fails));
     }
     for h in lexicon_hits::find(ctx, "political", folded) {
         found.push((h.folded, Fails::Both));
@@ -211,6 +214,17 @@ fn wording(ctx: &Context<'_>, folded: &str) -> Vec<(std::ops::Range<usize>, Fail
     }
     out.into_iter().map(|(r, f)| (ctx.original(r.start, r.end), f)).collect()
 }
+
+/// Whether what an invitation ending at `end` asks for is care, not attendance: a [conduct]
+/// word starting within the next 24 bytes ("invita la cittadinanza| alla massima |prudenza").
+fn asks_for_care(conduct: &[usize], end: usize) -> bool {
+    let k = conduct.partition_point(|&s| s < end);
+    conduct.get(k).is_some_and(|&s| s <= end + CARE_REACH)
+}
+
+/// How far after an invitation its object may start: " alla massima " and " a non " fit,
+/// a clause about something else does not.
+const CARE_REACH: usize = 24;
 
 /// First-person words of the folded text, the administration speaking of itself: "ho", "io",
 /// "nostro"..., and verbs by their endings, which Italian keeps for the first person plural:
@@ -374,6 +388,27 @@ mod tests {
             "Scrutatori: la nomina avverrà in seduta pubblica della Commissione elettorale.",
         ] {
             assert!(at(notice, t, Some("pubblica-utilita")).is_empty(), "{notice}: {:?}", at(notice, t, None));
+        }
+    }
+
+    /// An invitation to take care is the service itself; an invitation to an event is not
+    /// indispensable.
+    #[test]
+    fn invitations_to_care_pass_invitations_to_events_do_not() {
+        let t = "2026-05-04T10:00:00+02:00";
+        for notice in [
+            "Disinfestazione notturna. L'amministrazione invita tutta la cittadinanza alla massima collaborazione.",
+            "Allerta arancione: si invita la cittadinanza alla massima prudenza.",
+            "Durante il trattamento i cittadini sono invitati a non lasciare animali all'aperto.",
+            "Truffe: la cittadinanza è invitata a segnalare ogni sospetto al 112.",
+        ] {
+            assert!(at(notice, t, None).is_empty(), "{notice}: {:?}", at(notice, t, None));
+        }
+        for event in [
+            "Il Comune invita la cittadinanza alla festa del patrono in piazza.",
+            "Sabato la cittadinanza è invitata alla presentazione del nuovo parco.",
+        ] {
+            assert!(!at(event, t, None).is_empty(), "{event}");
         }
     }
 
