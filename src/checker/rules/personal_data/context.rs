@@ -29,6 +29,11 @@ pub fn ends_sentence(text: &str, dot: usize) -> bool {
     let start =
         text[..dot].char_indices().rev().take_while(|&(_, c)| c.is_alphanumeric()).last().map_or(dot, |(i, _)| i);
     let last = &text[start..dot];
+    if last.is_empty() {
+        // "(su sfondo bianco). Come…", "«…l'ufficio». Il costo…": a closing bracket or quote
+        // ends its sentence; "..." and ".-" do not.
+        return text[..dot].ends_with([')', ']', '»', '”', '"', '’', '\'']);
+    }
     if last.is_ascii() {
         // Sentence ends are checked at every full stop: no allocation for the usual ASCII word.
         return !(last.len() <= 1 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(last)));
@@ -335,6 +340,25 @@ pub fn tie_near(ctx: &Context<'_>, pos: usize) -> Option<PersonKind> {
 #[cfg(test)]
 mod tests {
     use crate::checker::scan::testing;
+
+    #[test]
+    fn a_closing_bracket_or_quote_ends_its_sentence() {
+        let starts = |t: &str| super::Sentences::new(t).starts;
+        assert_eq!(starts("foto (sfondo bianco). come per"), vec![0, 21]);
+        assert_eq!(starts("dice «si paga». il costo"), vec![0, 17]);
+        assert_eq!(starts("sig. rossi e altri... poi"), vec![0]);
+    }
+
+    /// A name several sentences before a sensitive word is not who it is about (a CIE notice
+    /// quoting the office's head, then "impronte digitali" after two sentences ending in ")").
+    #[test]
+    fn a_name_sentences_away_is_not_tied() {
+        let r = crate::checker::testing::check(
+            "«Serve un appuntamento» spiega la responsabile Sabrina Di Pietro.\nIl costo è 23 euro (28 per un duplicato). Servono la carta precedente e una foto (sfondo bianco). La novità è il rilevamento delle impronte digitali.",
+        );
+        let flagged: Vec<_> = r.findings.iter().filter(|f| f.severity > crate::profile::Severity::Info).collect();
+        assert!(flagged.is_empty(), "{flagged:?}");
+    }
 
     #[test]
     fn finds_what_the_regexes_they_replace_found() {
