@@ -222,6 +222,9 @@ impl Rule for SpecialCategoryRule {
                 ("", _) => (String::new(), String::new()),
                 (it, en) => (format!(" {it}"), format!(" {en}")),
             };
+            if m.section == "political-opinions" && is_voter_of_the_roll(ctx, m) {
+                return None;
+            }
             let never_public = matches!(m.section, "health" | "disability" | "genetic" | "biometric");
             let law = if never_public { LAW_HEALTH } else { LAW };
             // The ID card's fingerprints and the like describe a procedure, not someone.
@@ -265,6 +268,22 @@ impl Rule for SpecialCategoryRule {
         });
     }
 }
+/// "elettore di" tells a vote only before a party or a side ("elettore di Forza Italia"); before
+/// a verb or a place it is the voter on the electoral roll of every election notice ("consente
+/// all'elettore di recarsi al seggio", "elettrice di Modena").
+fn is_voter_of_the_roll(ctx: &Context<'_>, m: &LexMatch<'_>) -> bool {
+    let term = &ctx.folded.text[m.start..m.end];
+    if !(term.starts_with("elett") && term.ends_with(" di")) {
+        return false;
+    }
+    let political = ctx.lexicon("political");
+    let k = political.partition_point(|p| p.start < m.end);
+    !political[k..]
+        .iter()
+        .take_while(|p| p.start <= m.end + 1)
+        .any(|p| matches!(p.section, "party" | "party-adjective" | "side"))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::checker::testing::{check, check_with, findings, profile};
@@ -292,6 +311,20 @@ mod tests {
         assert_eq!(
             special("Il vicesindaco Giovanni Cavallari è risultato positivo al tampone."),
             vec![("risultato positivo al tampone".into(), Severity::Error)]
+        );
+    }
+
+    #[test]
+    fn the_voter_on_the_roll_is_not_a_political_opinion() {
+        for notice in [
+            "Il trasporto al seggio è gratuito quando un impedimento non consente all'elettore di recarsi al seggio da solo.",
+            "Mario Rossi, elettore di Concorezzo, può votare fuori sede.",
+        ] {
+            assert!(findings(&check(notice), "special-category").is_empty(), "{notice}");
+        }
+        assert_eq!(
+            special("Mario Rossi, elettore di Forza Italia, è stato visto al gazebo."),
+            vec![("elettore di".into(), Severity::Error)]
         );
     }
 
