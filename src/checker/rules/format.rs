@@ -273,25 +273,13 @@ fn shouting(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
     let is_excused = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() < LOUD_LETTERS || is_kept(w);
     let text = ctx.text;
     let mut run: Vec<(Range<usize>, &str)> = Vec::new();
+    let mut shouts: Vec<(Range<usize>, String)> = Vec::new();
     let mut flush = |run: &mut Vec<(Range<usize>, &str)>| {
         let loud = run.iter().filter(|(_, w)| !is_excused(w)).count();
         let range = run.first().map_or(0..0, |f| f.0.start..run[run.len() - 1].0.end);
         if loud >= SHOUT_WORDS && (loud >= SHOUT_TITLE_WORDS || !is_title(text, &range)) {
             let keep: Vec<&str> = run.iter().map(|(_, w)| *w).filter(|w| is_kept(w)).collect();
-            let fix = sentence_case(&text[range.clone()], &keep);
-            out.push(
-                RawFinding::new(
-                    SHOUTING,
-                    Severity::Warning,
-                    range,
-                    Msg::new(
-                        "Testo tutto in maiuscolo: si legge come un grido e i lettori di schermo lo scandiscono. Usa le minuscole.",
-                        "Text in all capitals: it reads as shouting and screen readers may spell it out. Use lowercase.",
-                    ),
-                    SOURCE_ACCESSIBILITY,
-                )
-                .with_fix(fix),
-            );
+            shouts.push((range.clone(), sentence_case(&text[range], &keep)));
         }
         run.clear();
     };
@@ -312,6 +300,27 @@ fn shouting(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
             }
         }
         flush(&mut run);
+    }
+    // A title or a few words in capitals are the habit of Italian administrative notices (a
+    // third of real ones has some): advice. A message that is mostly capitals shouts at its
+    // readers and tires every one of them: a warning.
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
+    let shouted: usize = shouts.iter().map(|(r, _)| letters(&text[r.clone()])).sum();
+    let severity = if shouted * 2 >= letters(text) { Severity::Warning } else { Severity::Info };
+    for (range, fix) in shouts {
+        out.push(
+            RawFinding::new(
+                SHOUTING,
+                severity,
+                range,
+                Msg::new(
+                    "Testo in maiuscolo: si legge come un grido ed è più faticoso da leggere, anche con i lettori di schermo. Usa le minuscole.",
+                    "Text in capitals: it reads as shouting and is harder to read, with screen readers too. Use lowercase.",
+                ),
+                SOURCE_ACCESSIBILITY,
+            )
+            .with_fix(fix),
+        );
     }
 }
 
@@ -589,6 +598,18 @@ mod tests {
         ] {
             assert!(findings(&check(t), "format.shouting").is_empty(), "{t}");
         }
+    }
+
+    /// Capitals in a title or for emphasis are advice; a message mostly in capitals warns.
+    #[test]
+    fn shouting_warns_when_the_capitals_are_most_of_the_message() {
+        let severity = |t: &str| findings(&check(t), "format.shouting").iter().map(|f| f.severity).max();
+        let title = "AVVISO CHIUSURA SCUOLE DI OGNI ORDINE E GRADO\nDomani le scuole resteranno chiuse per le avverse condizioni meteo previste dal bollettino regionale.";
+        assert_eq!(severity(title), Some(Severity::Info));
+        let emphasis = "Allerta arancione. SI RACCOMANDA LA MASSIMA PRUDENZA e di evitare i piani seminterrati e i sottopassi durante i temporali.";
+        assert_eq!(severity(emphasis), Some(Severity::Info));
+        let shout = "ATTENZIONE: DOMANI CHIUSURA STRADALE IN VIA ROMA PER LAVORI. Grazie.";
+        assert_eq!(severity(shout), Some(Severity::Warning));
     }
 
     #[test]
