@@ -29,6 +29,10 @@ struct Entry {
     /// Ordinary notices: families allowed to warn (an ordinance's dispositive text).
     #[serde(default)]
     expect: Vec<String>,
+    /// Ordinary notices that are not impersonal (a mayor's quote or first person, an
+    /// inauguration), and why: sent inside an electoral period, par condicio must flag them.
+    #[serde(default)]
+    personal: Option<String>,
     /// Violations: `verbatim` (the message as quoted) or `reconstructed` (from the decision's
     /// description, its quoted titles and words).
     #[serde(default)]
@@ -115,6 +119,8 @@ struct Figures {
     notices_errors: Vec<String>,
     /// Ordinary notices sent inside an electoral period with an electoral-period finding.
     notices_in_period: Vec<String>,
+    /// Notices in a personal voice (`personal`) that par condicio did not flag in a period.
+    personal_missed: Vec<String>,
     missed: Vec<String>,
 }
 
@@ -144,6 +150,7 @@ fn evaluate(profile: &Profile, notices: &[Entry], violations: &[Entry]) -> Figur
             text: e.text.clone(),
             family: None,
             expect: Vec::new(),
+            personal: None,
             excerpt: None,
         };
         let said: Vec<_> = check(profile, &in_period)
@@ -152,8 +159,11 @@ fn evaluate(profile: &Profile, notices: &[Entry], violations: &[Entry]) -> Figur
             .filter(|f| f.rule == "electoral-period")
             .map(|f| f.text)
             .collect();
-        if !said.is_empty() {
-            fig.notices_in_period.push(format!("{} {said:?}", e.id));
+        match (&e.personal, said.is_empty()) {
+            (Some(_), true) => fig.personal_missed.push(e.id.clone()),
+            (Some(_), false) => {}
+            (None, false) => fig.notices_in_period.push(format!("{} {said:?}", e.id)),
+            (None, true) => {}
         }
         for fam in FAMILIES {
             let positive = e.expect.iter().any(|x| x == fam);
@@ -225,6 +235,9 @@ fn print(name: &str, fig: &Figures) {
     for n in &fig.notices_in_period {
         println!("  in period: {n}");
     }
+    for n in &fig.personal_missed {
+        println!("  personal voice not flagged in period: {n}");
+    }
     for m in &fig.missed {
         println!("  missed: {m}");
     }
@@ -293,6 +306,9 @@ fn accuracy_on_the_real_corpus_stays_above_its_floors() {
         }
         if fig.notices_in_period.len() > MAX_NOTICES_IN_PERIOD {
             failures.push(format!("{name}: {} notices flagged inside a period", fig.notices_in_period.len()));
+        }
+        if !fig.personal_missed.is_empty() {
+            failures.push(format!("{name}: notices in a personal voice not flagged inside a period: {:?}", fig.personal_missed));
         }
         for (fam, min_tp, max_fp) in FAMILY_FLOORS {
             let (tp, _, fp) = fig.per_family.get(fam).copied().unwrap_or_default();
