@@ -241,6 +241,17 @@ mod tests {
         }
     }
 
+    /// Exclusion or destruction of a group without a slur: what Scandicci and Concamarise
+    /// published (press, 2018-2019), in other words.
+    #[test]
+    fn a_group_shut_out_or_wished_away() {
+        assert_eq!(flagged("Case popolari: nessun rom in graduatoria quest'anno."), vec!["nessun rom"]);
+        assert_eq!(flagged("Fuori gli zingari dal nostro paese"), vec!["Fuori gli zingari"]);
+        assert_eq!(flagged("Bisognerebbe bruciare i nomadi del campo"), vec!["bruciare i nomadi"]);
+        assert_eq!(flagged("Basta profughi in paese!"), vec!["Basta profughi"]);
+        assert!(!check("Nessun rom in graduatoria").can_send);
+    }
+
     #[test]
     fn neutral_wording_passes() {
         for t in [
@@ -252,6 +263,8 @@ mod tests {
             "Il treno ha un ritardo di 20 minuti.",
             "Via Ada Negri chiusa per lavori; la dottoressa Negri riceve il lunedì.",
             "Sagra del polentone e rappresentazione della Passione: il re dei giudei.",
+            "Nessun costo per i cittadini stranieri residenti: lo sportello è gratuito.",
+            "Corso di lingua per migranti e profughi: iscrizioni aperte.",
         ] {
             assert!(flagged(t).is_empty(), "{t}: {:?}", flagged(t));
         }
