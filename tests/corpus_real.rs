@@ -308,7 +308,10 @@ fn accuracy_on_the_real_corpus_stays_above_its_floors() {
             failures.push(format!("{name}: {} notices flagged inside a period", fig.notices_in_period.len()));
         }
         if !fig.personal_missed.is_empty() {
-            failures.push(format!("{name}: notices in a personal voice not flagged inside a period: {:?}", fig.personal_missed));
+            failures.push(format!(
+                "{name}: notices in a personal voice not flagged inside a period: {:?}",
+                fig.personal_missed
+            ));
         }
         for (fam, min_tp, max_fp) in FAMILY_FLOORS {
             let (tp, _, fp) = fig.per_family.get(fam).copied().unwrap_or_default();
