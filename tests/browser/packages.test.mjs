@@ -277,7 +277,9 @@ window.app = { editor };
     );
     const { context, page, log } = await openPage('/editor/__site__/ck.html');
     try {
-      await page.waitForFunction(() => window.app?.editor.commands.get('banditoreCheck').value === 0);
+      // An empty message is the one problem before typing: nothing to send (format.empty).
+      await page.waitForFunction(() => window.app?.editor.plugins.get('BanditoreCheckerEditing').controller?.findings.some((f) => f.rule === 'format.empty'));
+      assert.equal(await page.evaluate(() => window.app.editor.commands.get('banditoreCheck').value), 1);
       const info = await page.evaluate(() => {
         const { editor } = window.app;
         const labels = [];
@@ -292,13 +294,16 @@ window.app = { editor };
       assert.deepEqual(info.defaults, [250, 'it'], 'editor.config.define defaults');
       assert.deepEqual(info.requires, ['BanditoreCheckerEditing', 'BanditoreCheckerUI']);
       assert.deepEqual(info.keys, ['F8', 'Shift+F8', 'Ctrl+F8'], 'in CKEditor\'s keyboard help');
-      assert.match(info.button, /Verifica: nessun problema/);
+      assert.match(info.button, /Verifica: 1 problema/);
       // Before the editor is focused: CKEditor's own "powered by" badge (shown on focus) is not ours to fix.
       const violations = await axeScan(page);
       assert.deepEqual(violations, [], formatViolations(violations));
       await page.click('.ck-editor__editable');
       await page.keyboard.type(PHONE_TEXT);
-      await page.waitForFunction(() => window.app.editor.commands.get('banditoreCheck').value === 1);
+      await page.waitForFunction(() => {
+        const ctl = window.app.editor.plugins.get('BanditoreCheckerEditing').controller;
+        return ctl.findings.some((f) => f.rule === 'personal-data.phone') && window.app.editor.commands.get('banditoreCheck').value === 1;
+      });
       assert.match(await page.textContent('.bnd-ck-button'), /Verifica: 1 problema/);
       assert.equal(await page.evaluate(() => document.querySelector('.ck-editor__editable .bnd-mark.bnd-error')?.textContent), '347 123 4567');
       const verdict = await page.evaluate(async () => {
