@@ -546,6 +546,8 @@ mod tests {
             ("Li abbiamo messi alla gogna come meritano.", "alla gogna"),
             ("Questi delinquenti hanno rotto le panchine del parco.", "Questi delinquenti"),
             ("In quella frazione vive solo gentaglia.", "gentaglia"),
+            ("Ecco chi sporca la città. Qualcuno si vergognerà.", "Ecco chi sporca"),
+            ("Chi ha rovinato le aiuole dovrebbe vergognarsi.", "dovrebbe vergognarsi"),
         ] {
             let f = flagged(t);
             assert_eq!(f.first().map(String::as_str), Some(term), "{t}: {f:?}");
@@ -556,6 +558,7 @@ mod tests {
             "Sabato al cinema comunale: La bella e la bestia.",
             "Questi animali sono ospitati nel canile comunale: adottali!",
             "Gli incivili saranno sanzionati.",
+            "Contributo affitti: ecco chi può fare domanda e come.",
         ] {
             let f = flagged(t);
             assert!(f.is_empty(), "{t}: {f:?}");
