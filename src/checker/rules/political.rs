@@ -70,6 +70,8 @@ mod tests {
         assert_eq!(flagged("Salvini è venuto a fare passerella."), vec!["Salvini"]);
         assert_eq!(flagged("Ai soliti leoni da tastiera rispondiamo con i fatti."), vec!["leoni da tastiera"]);
         assert_eq!(flagged("Lo dico a chi vi ha votato: state sereni."), vec!["chi vi ha votato"]);
+        assert_eq!(flagged("Chi ha scritto quel manifesto è un sovversivo."), vec!["un sovversivo"]);
+        assert_eq!(flagged("La nostra lista ha vinto e governa."), vec!["La nostra lista"]);
         for t in [
             "Passeggiata notturna nell'oasi per ascoltare i gufi.",
             "Attenzione agli sciacalli che si fingono tecnici del gas.",
@@ -100,6 +102,7 @@ mod tests {
             "La Lega Navale organizza una regata.",
             "Campagna elettorale di maggio: le regole per le affissioni. Il nostro programma di eventi estivi.",
             "Auguri a Santino, 100 anni oggi!",
+            "Bilancio partecipativo: il progetto più votato è il nuovo parco giochi.",
         ] {
             assert!(flagged(t).is_empty(), "{t}: {:?}", flagged(t));
         }
