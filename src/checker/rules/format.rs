@@ -46,12 +46,18 @@ impl Rule for FormatRules {
     }
 }
 
+/// Letters that are drawn as nothing, used to send "blank" messages: Braille pattern blank,
+/// the Hangul fillers, Mongolian vowel separator, invisible math operators.
+const BLANK_LOOKING: [char; 9] =
+    ['\u{2800}', '\u{3164}', '\u{115f}', '\u{1160}', '\u{ffa0}', '\u{180e}', '\u{2062}', '\u{2063}', '\u{2064}'];
+
 /// No text a reader could see (nothing, spaces, or only invisible characters, which the
 /// normalised text has dropped) and no attachment: there is nothing to send, and a gate that
 /// approved it would let a blank message out to every subscriber. An image or a document
 /// without a caption is a message.
 fn empty(ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
-    if !ctx.text.trim().is_empty() || !ctx.draft.attachments.is_empty() {
+    if ctx.text.chars().any(|c| !c.is_whitespace() && !BLANK_LOOKING.contains(&c)) || !ctx.draft.attachments.is_empty()
+    {
         return;
     }
     out.push(RawFinding::new(
@@ -516,7 +522,7 @@ mod tests {
 
     #[test]
     fn an_empty_message_cannot_be_sent() {
-        for text in ["", "   ", "\n\r\n\t", "\u{200b}\u{feff}\u{2060}", "\u{a0}\u{202f}"] {
+        for text in ["", "   ", "\n\r\n\t", "\u{200b}\u{feff}\u{2060}", "\u{a0}\u{202f}", "\u{2800}\u{3164} \u{2800}"] {
             let r = check(text);
             assert!(!r.can_send, "{text:?}");
             let f = findings(&r, "format.empty");
