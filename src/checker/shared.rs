@@ -34,6 +34,14 @@ impl Shared {
     }
 }
 
+/// Whether one of `ranges` (sorted and disjoint: links, code blocks, names found) holds all of
+/// `range`. A binary search: rules ask it for every match, and a hostile message holds
+/// thousands of both (issue 12).
+pub fn covers(ranges: &[std::ops::Range<usize>], range: std::ops::Range<usize>) -> bool {
+    let k = ranges.partition_point(|r| r.start <= range.start);
+    k > 0 && range.end <= ranges[k - 1].end
+}
+
 /// The matches of `matches` (sorted by start) that lie inside the folded range `within`.
 pub fn inside<'m, 'l>(
     matches: &'m [LexMatch<'l>],

@@ -15,6 +15,7 @@
 //! pass when written impersonally ("si comunica", "il Comune informa"): they need none of this.
 
 use super::lexicon_hits;
+use crate::checker::shared::covers;
 use crate::checker::{Context, RawFinding, Rule};
 use crate::i18n::Msg;
 use crate::profile::{ElectoralPeriod, Severity};
@@ -60,15 +61,12 @@ fn name_ranges(ctx: &Context<'_>, name: &str) -> Vec<std::ops::Range<usize>> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let surname = words.last().copied().unwrap_or("");
     if words.len() >= 2 && surname.chars().count() >= 3 && surname.chars().next().is_some_and(char::is_uppercase) {
-        // The full names found are sorted and disjoint: whether one holds this surname is a
-        // binary search, not a pass over all of them (a message naming the mayor a thousand
-        // times would be quadratic).
+        // Whether a full name found holds this surname: a binary search, not a pass over all
+        // of them (a message naming the mayor a thousand times would be quadratic).
         let full = out.len();
         for (i, _) in ctx.text.match_indices(surname) {
             let end = i + surname.len();
-            let k = out[..full].partition_point(|r| r.start <= i);
-            let named = k > 0 && end <= out[k - 1].end;
-            if is_whole_word(ctx.text, i, end) && !named {
+            if is_whole_word(ctx.text, i, end) && !covers(&out[..full], i..end) {
                 out.push(i..end);
             }
         }
