@@ -517,6 +517,14 @@ describe('WordPress: the message context and the English interface', () => {
   });
 });
 
+/**
+ * While WordPress autosaves a draft (the title's blur starts one) it marks Publish `disabled` and
+ * its own click handler drops clicks: what a person clicking then sees too. Wait for it to end.
+ */
+async function untilNoAutosave(page) {
+  await page.waitForFunction(() => !document.getElementById('publish').classList.contains('disabled'), null, { timeout: 30_000 });
+}
+
 describe('WordPress: the checker in the classic editor (TinyMCE 4.9)', () => {
   test('errors close Publish; the panel beside the editor; fixed, then published', async () => {
     const page = await open(admin, '/wp-admin/post-new.php?classic-editor=1');
@@ -540,6 +548,7 @@ describe('WordPress: the checker in the classic editor (TinyMCE 4.9)', () => {
     await shot(page, 'wordpress-classic-locked');
     // Publish is marked unavailable, and a click anyway is refused with a message; the post stays a draft.
     assert.equal(await page.locator('#publish').getAttribute('aria-disabled'), 'true');
+    await untilNoAutosave(page);
     await page.locator('#publish').click({ force: true });
     await page.locator('#banditore-classic-gate', { hasText: /errori/ }).waitFor();
     assert.match(page.url(), /post-new\.php/);
@@ -560,6 +569,7 @@ describe('WordPress: the checker in the classic editor (TinyMCE 4.9)', () => {
     // Not waitForNavigation: WordPress's own click handler rewrites the URL with history.replaceState
     // (wp-post-new-reload), which counts as a navigation, while the gate's check still runs before
     // the form is really submitted.
+    await untilNoAutosave(page);
     await page.click('#publish');
     await page.waitForURL(/post\.php\?post=\d+&action=edit/, { timeout: 30_000 });
     const id = new URL(page.url()).searchParams.get('post');
