@@ -5,6 +5,11 @@
 //! accents, combining marks and CRLF never shift a highlight. JS editors need UTF-16 code
 //! units; `Utf16Index` converts.
 
+mod lookalikes;
+mod normal;
+
+pub use normal::{normal_char, Normal, Normalised};
+
 /// Maps byte offsets of a string to UTF-16 code-unit offsets.
 #[derive(Debug, Clone)]
 pub struct Utf16Index {
@@ -77,106 +82,6 @@ pub fn utf16_offset(text: &str, byte: usize) -> usize {
     text[..byte].encode_utf16().count()
 }
 
-/// What an invisible or look-alike char stands for in the text the rules read (issue 12):
-/// dropped, read as another char, or kept as it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Normal {
-    Drop,
-    As(char),
-    Keep,
-}
-
-/// Invisible chars hide inside words ("cre\u{200B}tini", "m\u{AD}erda"); Unicode spaces, hyphens
-/// and digits stand in for ASCII ones inside numbers ("333\u{202F}1234567", "347\u{2011}1234567",
-/// fullwidth "３３３"). The rules see them as what they look like.
-pub fn normal_char(c: char) -> Normal {
-    match c {
-        // Zero-width spaces and joiners, word joiner, BOM, soft hyphen, Mongolian vowel separator,
-        // invisible operators, bidirectional controls, variation selectors.
-        '\u{200B}'..='\u{200F}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{FEFF}'
-        | '\u{00AD}'
-        | '\u{180E}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{FE00}'..='\u{FE0F}' => Normal::Drop,
-        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Normal::As(' '),
-        '\u{2028}' | '\u{2029}' => Normal::As('\n'),
-        '\u{2010}'..='\u{2013}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => Normal::As('-'),
-        '\u{FF10}'..='\u{FF19}' => Normal::As(digit(c as u32 - 0xFF10)),
-        '\u{0660}'..='\u{0669}' => Normal::As(digit(c as u32 - 0x0660)),
-        '\u{06F0}'..='\u{06F9}' => Normal::As(digit(c as u32 - 0x06F0)),
-        // Mathematical bold, double-struck, sans-serif, sans-serif bold and monospace digits.
-        '\u{1D7CE}'..='\u{1D7FF}' => Normal::As(digit((c as u32 - 0x1D7CE) % 10)),
-        // Fullwidth Latin letters ("ＩＴ６０…").
-        '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
-            char::from_u32(c as u32 - 0xFF21 + 'A' as u32).map_or(Normal::Keep, Normal::As)
-        }
-        _ => Normal::Keep,
-    }
-}
-
-fn digit(n: u32) -> char {
-    char::from_digit(n, 10).unwrap_or('0')
-}
-
-/// The text the rules read: the original with invisible chars dropped and look-alikes replaced
-/// ([`normal_char`]), and a map back to the original bytes, so that a finding still marks
-/// exactly the characters the editor wrote.
-#[derive(Debug, Clone)]
-pub struct Normalised {
-    pub text: String,
-    /// For every byte of `text`, the original byte offset where its char starts; empty when
-    /// the text needed no change (the usual case: offsets are the same).
-    map: Vec<usize>,
-    original_len: usize,
-}
-
-impl Normalised {
-    pub fn new(original: &str) -> Self {
-        let changes = |c: char| !c.is_ascii() && normal_char(c) != Normal::Keep;
-        if !original.chars().any(changes) {
-            return Normalised { text: original.to_owned(), map: Vec::new(), original_len: original.len() };
-        }
-        let mut text = String::with_capacity(original.len());
-        let mut map = Vec::with_capacity(original.len());
-        for (at, c) in original.char_indices() {
-            let c = match normal_char(c) {
-                Normal::Drop => continue,
-                Normal::As(n) => n,
-                Normal::Keep => c,
-            };
-            text.push(c);
-            map.extend(std::iter::repeat(at).take(c.len_utf8()));
-        }
-        Normalised { text, map, original_len: original.len() }
-    }
-
-    /// The original byte range of a range of `text`: from the start of its first char to the
-    /// end of its last (an invisible char right after it is not taken in).
-    pub fn to_original(&self, original: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
-        if self.map.is_empty() {
-            return range;
-        }
-        let start = self.map.get(range.start).copied().unwrap_or(self.original_len);
-        if range.end <= range.start {
-            return start..start;
-        }
-        let last = self.map[range.end - 1];
-        let end = last + original[last..].chars().next().map_or(0, char::len_utf8);
-        start..end.max(start)
-    }
-
-    /// The offset in `text` of an original byte offset (the first char kept at or after it).
-    pub fn to_normal(&self, original: usize) -> usize {
-        if self.map.is_empty() {
-            return original;
-        }
-        self.map.partition_point(|&o| o < original)
-    }
-}
-
 /// Lowercased, accent-free copy of a text with a map back to the original bytes.
 #[derive(Debug, Clone)]
 pub struct Folded {
@@ -219,8 +124,11 @@ impl Folded {
             }
             let c = match normal_char(c) {
                 Normal::Drop => continue,
-                Normal::As(n) => n,
-                Normal::Keep => c,
+                Normal::As(n) => {
+                    n.chars().for_each(|n| push(n.to_ascii_lowercase()));
+                    continue;
+                }
+                Normal::Foreign(_) | Normal::Keep => c,
             };
             match fold_char(c) {
                 Fold::One(f) => push(f),
@@ -376,12 +284,16 @@ mod tests {
                 if is_combining_mark(c) {
                     continue;
                 }
+                let before = text.len();
                 let c = match normal_char(c) {
                     Normal::Drop => continue,
-                    Normal::As(n) => n,
-                    Normal::Keep => c,
+                    Normal::As(n) => {
+                        text.push_str(&n.to_ascii_lowercase());
+                        map.extend(std::iter::repeat(b).take(text.len() - before));
+                        continue;
+                    }
+                    Normal::Foreign(_) | Normal::Keep => c,
                 };
-                let before = text.len();
                 match fold_char(c) {
                     Fold::One(f) => text.push(f),
                     Fold::Lower => text.extend(c.to_lowercase().filter(|&l| !is_combining_mark(l))),

@@ -34,6 +34,16 @@ const PIECES: &[&str] = &[
     "𝟕",
     "٣",
     "Ｍ",
+    // Look-alikes read as Latin inside Latin words only, and words of the other script.
+    "\u{435}",
+    "\u{441}",
+    "\u{417}",
+    "ж",
+    "𝐜",
+    "ᴄ",
+    "＠",
+    "\u{34f}",
+    "\u{e0061}",
     "«",
     "»",
     "—",
@@ -104,7 +114,9 @@ proptest! {
         for w in bounds.windows(2) {
             let r = n.to_original(&t, w[0]..w[1]);
             prop_assert!(t.is_char_boundary(r.start) && t.is_char_boundary(r.end) && r.start < r.end);
-            prop_assert_eq!(n.to_normal(r.start), w[0]);
+            // A char read as several ("ﬁ" as "fi") maps back to where its first one starts.
+            let back = n.to_normal(r.start);
+            prop_assert!(back <= w[0] && n.to_original(&t, back..w[1]).start == r.start);
         }
         // Normalising twice changes nothing more.
         prop_assert_eq!(Normalised::new(&n.text).text, n.text.clone());

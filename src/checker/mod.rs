@@ -147,6 +147,19 @@ impl Context<'_> {
         self.normalised.to_normal(original)
     }
 
+    /// What the editor wrote for a range of `text`.
+    pub fn as_written(&self, range: std::ops::Range<usize>) -> &str {
+        let r = self.normalised.to_original(self.original, range);
+        self.original.get(r).unwrap_or_default()
+    }
+
+    /// Whether a range of `text` was written with invisible chars or look-alikes in it
+    /// ("www.c\u{43e}mune.esempio.it" with a Cyrillic "о"): the rules read it as plain text, but
+    /// what it points to is not what it reads as.
+    pub fn disguised(&self, range: std::ops::Range<usize>) -> bool {
+        self.text.get(range.clone()).is_some_and(|t| t != self.as_written(range))
+    }
+
     /// Original byte range of a match found in `folded.text`.
     pub fn original(&self, folded_start: usize, folded_end: usize) -> std::ops::Range<usize> {
         let (s, e) = self.folded.to_original(folded_start, folded_end);

@@ -438,9 +438,9 @@ describe('WordPress: the message context and the English interface', () => {
     assert.equal(await page.evaluate(() => window.banditoreBlockEditor.state.sendAt), '');
     // 4 May 2030, 09:30 in Rome (summer time, UTC+2); 4 December 2030, 09:30 (UTC+1).
     await page.evaluate(() => wp.data.dispatch('core/editor').editPost({ date: '2030-05-04T09:30:00' }));
-    await page.waitForFunction(() => window.banditoreBlockEditor.state.sendAt === '2030-05-04T07:30:00Z', null, { timeout: 5000 });
+    await page.waitForFunction(() => window.banditoreBlockEditor.state.sendAt === '2030-05-04T07:30:00Z', null, { timeout: 20_000 });
     await page.evaluate(() => wp.data.dispatch('core/editor').editPost({ date: '2030-12-04T09:30:00' }));
-    await page.waitForFunction(() => window.banditoreBlockEditor.controller.sendAt === '2030-12-04T08:30:00Z', null, { timeout: 5000 });
+    await page.waitForFunction(() => window.banditoreBlockEditor.controller.sendAt === '2030-12-04T08:30:00Z', null, { timeout: 20_000 });
     // Without the marked category the post is no message for the channel: no check, no lock.
     await page.evaluate(() => wp.data.dispatch('core/editor').editPost({ categories: [] }));
     await page.waitForFunction(() => !window.banditoreBlockEditor.state.active);

@@ -154,6 +154,15 @@ fn suspicion(url: &Url<'_>) -> Option<Msg> {
     None
 }
 
+/// A link or address written with invisible chars or letters of other alphabets drawn like
+/// Latin ones: it reads as one address and leads to another.
+pub fn disguise() -> Msg {
+    Msg::new(
+        "Contiene caratteri invisibili o lettere di altri alfabeti che imitano quelle latine: porta a un indirizzo diverso da quello che si legge.",
+        "It contains invisible characters or letters of other alphabets that look like Latin ones: it leads somewhere other than what it reads as.",
+    )
+}
+
 fn is_shortener(host: &str) -> bool {
     shorteners().iter().any(|d| urls::host_is_within(host, d))
 }
@@ -168,9 +177,13 @@ impl Rule for LinkRules {
         // Worked out once per check, and once per host: a message may hold thousands of links.
         let own = own_hosts(ctx.profile);
         let mut hosts: std::collections::HashMap<String, (bool, bool)> = std::collections::HashMap::new();
+        for m in super::personal_data::email::addresses(ctx.text).filter(|m| ctx.disguised(m.clone())) {
+            let severity = ctx.policy_severity(SUSPICIOUS).unwrap_or(Severity::Error);
+            out.push(RawFinding::new(SUSPICIOUS, severity, m, disguise(), malware_source.clone()));
+        }
         for url in urls::find(ctx.text) {
             let range = url.range.clone();
-            if let Some(why) = suspicion(&url) {
+            if let Some(why) = suspicion(&url).or_else(|| ctx.disguised(range.clone()).then(disguise)) {
                 let severity = ctx.policy_severity(SUSPICIOUS).unwrap_or(Severity::Error);
                 out.push(RawFinding::new(SUSPICIOUS, severity, range.clone(), why, malware_source.clone()));
                 // A suspicious link needs removing, not polishing.
@@ -278,6 +291,33 @@ mod tests {
             assert_eq!(f[0].severity, crate::profile::Severity::Error);
             assert!(!r.can_send);
         }
+    }
+
+    #[test]
+    fn links_and_addresses_disguised_with_look_alikes_or_invisible_chars() {
+        for l in [
+            "https://www.c\u{43e}mune.esempio.mb.it/tari",
+            "https://www.comune.esempi\u{3bf}.mb.it/tari",
+            "https://www.comune\u{200b}.esempio.mb.it/tari",
+            "https://www.ｃomune.esempio.mb.it/tari",
+            "www.comune.esempio.mb.\u{456}t/tari",
+        ] {
+            let r = check(&format!("Pagate su {l} entro oggi."));
+            let f = findings(&r, "link.suspicious");
+            assert_eq!(f.len(), 1, "{l}: {:?}", r.findings);
+            assert_eq!(f[0].text, l);
+            assert!(!r.can_send);
+        }
+        for a in ["tributi@c\u{43e}mune.esempio.mb.it", "tributi@comune.esempio.mb.\u{456}t", "tributi@comune\u{ad}.esempio.mb.it"] {
+            let r = check(&format!("Scrivete a {a} per il rimborso."));
+            let f = findings(&r, "link.suspicious");
+            assert_eq!(f.len(), 1, "{a}: {:?}", r.findings);
+            assert_eq!(f[0].text, a);
+            assert!(!findings(&r, "personal-data.email").is_empty(), "not exempt as the comune's: {a}");
+        }
+        // Written plainly, the same addresses are the comune's own.
+        let r = check("Pagate su https://www.comune.esempio.mb.it/tari o scrivete a tributi@comune.esempio.mb.it.");
+        assert!(findings(&r, "link.suspicious").is_empty() && findings(&r, "personal-data.email").is_empty(), "{:?}", r.findings);
     }
 
     #[test]

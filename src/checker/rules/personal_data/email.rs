@@ -19,7 +19,7 @@ pub struct EmailRule;
 pub static RULE: EmailRule = EmailRule;
 
 /// E-mail addresses: `[A-Za-z0-9][A-Za-z0-9._%+\-]*@` and a domain (see [`domain_end`]).
-fn addresses(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+pub fn addresses(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     scan::find_iter(text, first_address)
 }
 
@@ -148,7 +148,9 @@ impl Rule for EmailRule {
             let address = &ctx.text[m.clone()];
             let Some((local, domain)) = address.rsplit_once('@') else { continue };
             let domain = domain.to_ascii_lowercase();
-            if is_own(ctx, address, &domain) || is_public_administration(&domain) {
+            // A disguised address only reads as the comune's (link.suspicious reports it).
+            let exempt = || is_own(ctx, address, &domain) || is_public_administration(&domain);
+            if !ctx.disguised(m.clone()) && exempt() {
                 continue;
             }
             let (severity, it, en) = if is_consumer(&domain) && !is_role(&local.to_ascii_lowercase()) {
