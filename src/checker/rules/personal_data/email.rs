@@ -5,6 +5,8 @@
 //! libero...) is an error; a role mailbox elsewhere (info@, segreteria@) is info; any other
 //! address is a warning, since it may well name a person.
 
+mod spelled;
+
 use std::ops::Range;
 
 use super::{lex, personal_source};
@@ -144,12 +146,19 @@ impl Rule for EmailRule {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<RawFinding>) {
-        for m in addresses(ctx.text) {
-            let address = &ctx.text[m.clone()];
+        let written = addresses(ctx.text).map(|m| (m.clone(), ctx.text[m].to_owned()));
+        // Spelled out ("mario (at) gmail.com"): those the plain scan did not find.
+        let spelled = spelled::Spelled::new(ctx.text).into_iter().flat_map(|sp| {
+            addresses(&sp.text)
+                .map(|m| (sp.to_original(ctx.text, m.clone()), sp.text[m].to_owned()))
+                .filter(|(r, a)| ctx.text[r.clone()] != *a)
+                .collect::<Vec<_>>()
+        });
+        for (m, address) in written.chain(spelled) {
             let Some((local, domain)) = address.rsplit_once('@') else { continue };
             let domain = domain.to_ascii_lowercase();
             // A disguised address only reads as the comune's (link.suspicious reports it).
-            let exempt = || is_own(ctx, address, &domain) || is_public_administration(&domain);
+            let exempt = || is_own(ctx, &address, &domain) || is_public_administration(&domain);
             if !ctx.disguised(m.clone()) && exempt() {
                 continue;
             }
@@ -226,6 +235,25 @@ mod tests {
         ] {
             assert!(emails(t).is_empty(), "{t}: {:?}", emails(t));
         }
+    }
+
+    #[test]
+    fn addresses_spelled_out_are_found_where_they_are_written() {
+        for (t, want) in [
+            ("Scrivere a mario.rossi (at) gmail.com entro lunedì.", "mario.rossi (at) gmail.com"),
+            ("Iscrizioni: anna_verdi76[at]libero[dot]it", "anna_verdi76[at]libero[dot]it"),
+            ("Scrivete a mario.rossi chiocciola gmail punto com.", "mario.rossi chiocciola gmail punto com"),
+            ("Contatto: mario.rossi @ gmail.com", "mario.rossi @ gmail.com"),
+        ] {
+            let r = check(t);
+            let f = findings(&r, super::ID);
+            assert_eq!(f.len(), 1, "{t}: {:?}", r.findings);
+            assert_eq!((f[0].text.as_str(), f[0].severity), (want, Severity::Error), "{t}");
+            assert_eq!(f[0].fix.as_deref().map(|x| x.ends_with("***@gmail.com") || x.ends_with("***@libero.it")), Some(true));
+        }
+        // The comune's own, spelled out, is still the comune's; ordinary words are not addresses.
+        assert!(emails("Scrivere a tributi (at) comune.esempio.mb.it").is_empty());
+        assert!(emails("Ritrovo al punto di raccolta at the station, punto com").is_empty());
     }
 
     #[test]
