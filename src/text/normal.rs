@@ -77,7 +77,8 @@ fn lookalike(c: char) -> Normal {
 /// The one-char ASCII reading `n` places after `reading`, as a static str: runs in the table are
 /// letters, digits or ASCII punctuation in order ("𝐀".."𝐙" read "A".."Z").
 fn shifted(reading: &'static str, n: u32) -> &'static str {
-    const ASCII: &str = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+    const ASCII: &str =
+        " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
     let at = reading.bytes().next().map_or(0, |b| b as usize).saturating_sub(0x20) + n as usize;
     ASCII.get(at..at + 1).unwrap_or("")
 }
@@ -229,7 +230,14 @@ mod tests {
 
     #[test]
     fn invisible_chars_inside_words_are_not_read() {
-        for s in ["cre\u{200B}tini", "cre\u{34F}tini", "cre\u{2061}tini", "cre\u{E0061}tini", "cre\u{180B}tini", "cre\u{FE0F}tini"] {
+        for s in [
+            "cre\u{200B}tini",
+            "cre\u{34F}tini",
+            "cre\u{2061}tini",
+            "cre\u{E0061}tini",
+            "cre\u{180B}tini",
+            "cre\u{FE0F}tini",
+        ] {
             assert_eq!(read(s), "cretini", "{s:?}");
         }
         assert_eq!(read("333\u{034F}1234567"), "3331234567");
@@ -260,7 +268,8 @@ mod tests {
 
     #[test]
     fn real_cyrillic_and_greek_words_stay_as_written() {
-        for s in ["Шановні мешканці, З 1 березня", "Καλημέρα", "і", "Прохання"] {
+        for s in ["Шановні мешканці, З 1 березня", "Καλημέρα", "і", "Прохання"]
+        {
             assert_eq!(read(s), s);
         }
         // "З" ("from") is not a 3, "о" is not an o on its own.
@@ -269,7 +278,8 @@ mod tests {
 
     #[test]
     fn what_is_written_on_purpose_stays() {
-        for s in ["la 2ª rata", "1º piano", "m² 120", "CO₂", "Prodotti™", "🅿️", "ℹ️ Info", "Ⓜ️ Metro"] {
+        for s in ["la 2ª rata", "1º piano", "m² 120", "CO₂", "Prodotti™", "🅿️", "ℹ️ Info", "Ⓜ️ Metro"]
+        {
             let r = read(s);
             assert!(!r.contains("2a") && !r.contains("1o") && !r.contains("m2") && !r.contains("TM"), "{s:?} → {r:?}");
         }
@@ -300,7 +310,10 @@ mod tests {
             assert!(first <= last && !reading.is_empty() && reading.is_ascii());
             assert!(first == last || reading.len() == 1);
             let end = char::from_u32(last).map(normal_char);
-            assert!(matches!(end, Some(Normal::As(s) | Normal::Foreign(s)) if s.len() == 1 || first == last), "{last:X}");
+            assert!(
+                matches!(end, Some(Normal::As(s) | Normal::Foreign(s)) if s.len() == 1 || first == last),
+                "{last:X}"
+            );
         }
     }
 }

@@ -308,7 +308,11 @@ mod tests {
             assert_eq!(f[0].text, l);
             assert!(!r.can_send);
         }
-        for a in ["tributi@c\u{43e}mune.esempio.mb.it", "tributi@comune.esempio.mb.\u{456}t", "tributi@comune\u{ad}.esempio.mb.it"] {
+        for a in [
+            "tributi@c\u{43e}mune.esempio.mb.it",
+            "tributi@comune.esempio.mb.\u{456}t",
+            "tributi@comune\u{ad}.esempio.mb.it",
+        ] {
             let r = check(&format!("Scrivete a {a} per il rimborso."));
             let f = findings(&r, "link.suspicious");
             assert_eq!(f.len(), 1, "{a}: {:?}", r.findings);
@@ -317,7 +321,11 @@ mod tests {
         }
         // Written plainly, the same addresses are the comune's own.
         let r = check("Pagate su https://www.comune.esempio.mb.it/tari o scrivete a tributi@comune.esempio.mb.it.");
-        assert!(findings(&r, "link.suspicious").is_empty() && findings(&r, "personal-data.email").is_empty(), "{:?}", r.findings);
+        assert!(
+            findings(&r, "link.suspicious").is_empty() && findings(&r, "personal-data.email").is_empty(),
+            "{:?}",
+            r.findings
+        );
     }
 
     #[test]

@@ -249,7 +249,10 @@ mod tests {
             let f = findings(&r, super::ID);
             assert_eq!(f.len(), 1, "{t}: {:?}", r.findings);
             assert_eq!((f[0].text.as_str(), f[0].severity), (want, Severity::Error), "{t}");
-            assert_eq!(f[0].fix.as_deref().map(|x| x.ends_with("***@gmail.com") || x.ends_with("***@libero.it")), Some(true));
+            assert_eq!(
+                f[0].fix.as_deref().map(|x| x.ends_with("***@gmail.com") || x.ends_with("***@libero.it")),
+                Some(true)
+            );
         }
         // The comune's own, spelled out, is still the comune's; ordinary words are not addresses.
         assert!(emails("Scrivere a tributi (at) comune.esempio.mb.it").is_empty());

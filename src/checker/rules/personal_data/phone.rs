@@ -221,7 +221,8 @@ fn numbers(text: &str, groups: &[Range<usize>], out: &mut Vec<Found>) {
             groups[i].start
         };
         let mut best = None;
-        for j in i..groups.len().min(i + 6) {
+        // Up to ten groups: a number spelled digit by digit ("3 3 3 1 2 3 4 5 6 7") to slip past.
+        for j in i..groups.len().min(i + 10) {
             let written = &text[start..groups[j].end];
             let nat = national(written);
             if nat.len() > 11 {
@@ -349,6 +350,8 @@ mod tests {
             "333 12 34 567",
             "+39 (333) 1234567",
             "347 123 45 67",
+            "3 3 3 1 2 3 4 5 6 7",
+            "33 31 23 45 67",
         ] {
             let t = format!("Per informazioni contattare il {n} entro venerdì.");
             let p = phones(&t);

@@ -66,7 +66,7 @@ fn marker(text: &str, at: usize) -> Option<(char, usize)> {
     }
     let m = at + before;
     let starts = |w: &str| b.len() >= m + w.len() && b[m..m + w.len()].eq_ignore_ascii_case(w.as_bytes());
-    let word_end = |e: usize| b.get(e).is_none_or(|c| !c.is_ascii_alphanumeric());
+    let word_end = |e: usize| !b.get(e).is_some_and(|c| c.is_ascii_alphanumeric());
     let after = |e: usize| Some(e + spaces(e)).filter(|&end| end - e <= SPACES);
     for (list, c) in [(AT, '@'), (DOT, '.')] {
         if let Some(w) = list.iter().find(|w| starts(w)) {
@@ -88,7 +88,13 @@ fn marker(text: &str, at: usize) -> Option<(char, usize)> {
         if end == m + w.len() || end - (m + w.len()) > SPACES {
             return None;
         }
-        if c == '.' && !TLDS.iter().any(|t| b.len() >= end + t.len() && b[end..end + t.len()].eq_ignore_ascii_case(t.as_bytes()) && word_end(end + t.len())) {
+        if c == '.'
+            && !TLDS.iter().any(|t| {
+                b.len() >= end + t.len()
+                    && b[end..end + t.len()].eq_ignore_ascii_case(t.as_bytes())
+                    && word_end(end + t.len())
+            })
+        {
             return None;
         }
         return Some((c, end));
@@ -120,7 +126,13 @@ mod tests {
 
     #[test]
     fn ordinary_words_and_addresses_are_left_alone() {
-        for s in ["Ritrovo al punto di raccolta", "Meet at the station", "Orari (attenzione)", "a punto com", "Ci vediamo at Villa Rossi. Punto e basta"] {
+        for s in [
+            "Ritrovo al punto di raccolta",
+            "Meet at the station",
+            "Orari (attenzione)",
+            "a punto com",
+            "Ci vediamo at Villa Rossi. Punto e basta",
+        ] {
             let found = Spelled::new(s).map(|sp| super::super::addresses(&sp.text).count()).unwrap_or(0);
             assert_eq!(found, 0, "{s}");
         }
