@@ -64,3 +64,47 @@ fn a_dotted_capital_i_does_not_shift_a_mark() {
 fn an_invisible_char_right_after_a_word_is_not_marked() {
     assert_eq!(marked("Che merda\u{200b} davvero", "offensive"), vec!["merda"]);
 }
+
+#[test]
+fn letters_of_other_alphabets_and_styled_letters_are_read_as_latin() {
+    for (text, rule, mark) in [
+        // Cyrillic "е" and "а", Greek "ο" inside Italian words.
+        ("Quel consigliere è una m\u{435}rda", "offensive", "m\u{435}rda"),
+        ("Quel consigliere è una merd\u{430}", "offensive", "merd\u{430}"),
+        ("Sei un c\u{3bf}glione", "offensive", "c\u{3bf}glione"),
+        // Mathematical bold, small capitals, circled letters.
+        ("Quel consigliere è un 𝐜𝐫𝐞𝐭𝐢𝐧𝐨", "offensive", "𝐜𝐫𝐞𝐭𝐢𝐧𝐨"),
+        ("Quel consigliere è un ᴄʀᴇᴛɪɴᴏ", "offensive", "ᴄʀᴇᴛɪɴᴏ"),
+        ("Che ⓜⓔⓡⓓⓐ di strada", "offensive", "ⓜⓔⓡⓓⓐ"),
+        // An invisible combining grapheme joiner and a tag character inside a number.
+        ("Chiamate Mario al 333\u{34f}1234567", "personal-data.phone", "333\u{34f}1234567"),
+        ("Chiamate Mario al 333\u{e0020}1234567", "personal-data.phone", "333\u{e0020}1234567"),
+        // Devanagari and circled digits; a Cyrillic "З" among digits.
+        ("Chiamate Mario al ३३३ १२३४५६७", "personal-data.phone", "३३३ १२३४५६७"),
+        ("Chiamate Mario al 33\u{417} 1234567", "personal-data.phone", "33\u{417} 1234567"),
+        // A fullwidth @ in an address.
+        ("Scrivete a mario.rossi＠gmail.com", "personal-data.email", "mario.rossi＠gmail.com"),
+    ] {
+        assert_eq!(marked(text, rule), vec![mark.to_owned()], "{text:?}");
+    }
+}
+
+#[test]
+fn a_notice_in_ukrainian_or_greek_is_read_as_written() {
+    // Real text in those alphabets: no Latin word is made out of it, no finding invented.
+    for text in [
+        "Шановні мешканці! З 1 березня відкрито запис до школи. Інформація: www.comune.concorezzo.mb.it",
+        "Αγαπητοί πολίτες, η βιβλιοθήκη είναι ανοιχτή από τις 9:00.",
+    ] {
+        let found: Vec<String> =
+            check(text).into_iter().filter(|f| f.severity != banditore::profile::Severity::Info).map(|f| f.rule).collect();
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn ligatures_pasted_from_a_pdf_read_as_their_letters() {
+    // Text copied out of a PDF keeps its "ﬁ" and "ﬂ": the words are still the words.
+    assert_eq!(marked("Sei uno sﬁgato", "offensive"), vec!["sﬁgato"]);
+    assert_eq!(marked("Sei uno sﬁgato, ma che ﬀ", "offensive"), vec!["sﬁgato"]);
+}
