@@ -85,6 +85,20 @@ const TOKENS: &[&str] = &[
     "dott.ssa",
     "L'",
     "nato il 1/1/1980",
+    // Look-alikes and spelled-out addresses (read as Latin only inside Latin words).
+    "m\u{435}rda",
+    "\u{440}\u{43e}\u{433}\u{441}\u{43e}",
+    "\u{417}",
+    "ж",
+    "𝐜𝐫",
+    "ᴄʀ",
+    "ﬁ",
+    "＠",
+    "\u{34f}",
+    "\u{e0020}",
+    " (at) ",
+    "[dot]",
+    " punto com",
 ];
 
 fn terms() -> Vec<String> {
