@@ -66,7 +66,8 @@ def plain(c):
     # Fullwidth and small forms of ASCII punctuation ("＠", "．", "﹫") stand for it in addresses.
     if name.startswith(("FULLWIDTH", "SMALL ")) and len(k) == 1:
         return k
-    if not k.isalnum() or len(k) > 3:
+    if not k.isalnum() or len(k) > 3 or (k.isdigit() and len(k) > 1):
+        # "⑩".."㊿" are list numbers, not digits a number is spelled with.
         return None
     if "SUPERSCRIPT" in name or "SUBSCRIPT" in name:
         # "m²", "CO₂", footnote marks: digits stay as written; letters ("ᵐᵉʳᵈᵃ") are read.
@@ -114,15 +115,19 @@ def main():
     out.write("//! plain ASCII letters, digits or address punctuation, from Unicode's compatibility\n")
     out.write(f"//! decompositions (Unicode {unicodedata.unidata_version}) and the UTS #39 confusables list\n")
     out.write(f"//! (Unicode {getattr(confusables, 'version', '?')}). See the script for what is taken and why.\n\n")
-    out.write("/// `(first, last, reading of first, foreign)`, sorted. Within a run, each char reads as the\n")
-    out.write("/// ASCII char after the previous one's reading. `foreign`: a letter of another script\n")
-    out.write("/// (Cyrillic, Greek, Armenian), read as Latin only inside a Latin word.\n")
+    out.write("/// Sorted runs: `first << 8 | (length - 1) << 1 | foreign`, and the reading of `first` (up to\n")
+    out.write("/// three ASCII bytes, zero-padded). Within a run each char reads as the ASCII char after the\n")
+    out.write("/// previous one's reading. `foreign`: a letter of another script (Cyrillic, Greek, Armenian),\n")
+    out.write("/// read as Latin only inside a Latin word. Packed, as the table ships in the editors' WASM.\n")
     out.write("#[rustfmt::skip]\n")
-    out.write(f"pub(super) static LOOKALIKES: [(u32, u32, &str, bool); {len(rows)}] = [\n")
+    out.write(f"pub(super) static LOOKALIKES: [(u32, [u8; 3]); {len(rows)}] = [\n")
     line = "   "
     for s, e, t, f in rows:
-        literal = '"' + t.replace("\\", "\\\\").replace('"', '\\"') + '"'
-        cell = f" (0x{s:X}, 0x{e:X}, {literal}, {'true' if f else 'false'}),"
+        assert e - s < 128 and len(t) <= 3
+        key = s << 8 | (e - s) << 1 | (1 if f else 0)
+        reading = ", ".join(f"b{c!r}" if c not in "'\\" else ("b'\\''" if c == "'" else "b'\\\\'") for c in t.ljust(3, "\0"))
+        reading = reading.replace("b'\\x00'", "0")
+        cell = f" (0x{key:X}, [{reading}]),"
         if len(line) + len(cell) > 110:
             out.write(line + "\n")
             line = "   "

@@ -96,8 +96,11 @@ fn a_notice_in_ukrainian_or_greek_is_read_as_written() {
         "Шановні мешканці! З 1 березня відкрито запис до школи. Інформація: www.comune.concorezzo.mb.it",
         "Αγαπητοί πολίτες, η βιβλιοθήκη είναι ανοιχτή από τις 9:00.",
     ] {
-        let found: Vec<String> =
-            check(text).into_iter().filter(|f| f.severity != banditore::profile::Severity::Info).map(|f| f.rule).collect();
+        let found: Vec<String> = check(text)
+            .into_iter()
+            .filter(|f| f.severity != banditore::profile::Severity::Info)
+            .map(|f| f.rule)
+            .collect();
         assert!(found.is_empty(), "{text}: {found:?}");
     }
 }

@@ -6,6 +6,7 @@
 //! for JS and sorts the findings.
 
 pub mod checksum;
+pub mod draft_json;
 pub mod lexicon;
 pub mod rules;
 pub mod scan;

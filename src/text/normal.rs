@@ -59,15 +59,18 @@ pub fn normal_char(c: char) -> Normal {
 /// as [`Normal::Foreign`].
 fn lookalike(c: char) -> Normal {
     let cp = c as u32;
-    let i = LOOKALIKES.partition_point(|&(first, ..)| first <= cp);
-    let Some(&(first, last, reading, foreign)) = i.checked_sub(1).map(|i| &LOOKALIKES[i]) else {
+    let i = LOOKALIKES.partition_point(|&(key, _)| key >> 8 <= cp);
+    let Some((key, first_reading)) = i.checked_sub(1).map(|i| &LOOKALIKES[i]) else {
         return Normal::Keep;
     };
+    let (first, last) = (key >> 8, (key >> 8) + (key >> 1 & 0x7F));
     if cp > last {
         return Normal::Keep;
     }
+    let len = first_reading.iter().position(|&b| b == 0).unwrap_or(3);
+    let reading = std::str::from_utf8(&first_reading[..len]).unwrap_or_default();
     let reading = if cp == first { reading } else { shifted(reading, cp - first) };
-    if foreign {
+    if key & 1 == 1 {
         Normal::Foreign(reading)
     } else {
         Normal::As(reading)
@@ -304,16 +307,20 @@ mod tests {
     #[test]
     fn the_table_is_sorted_and_its_runs_read_ascii() {
         for w in LOOKALIKES.windows(2) {
-            assert!(w[0].1 < w[1].0, "{:X} overlaps {:X}", w[0].0, w[1].0);
+            let last = (w[0].0 >> 8) + (w[0].0 >> 1 & 0x7F);
+            assert!(last < w[1].0 >> 8, "{:X} overlaps {:X}", w[0].0 >> 8, w[1].0 >> 8);
         }
-        for &(first, last, reading, _) in &LOOKALIKES {
-            assert!(first <= last && !reading.is_empty() && reading.is_ascii());
-            assert!(first == last || reading.len() == 1);
-            let end = char::from_u32(last).map(normal_char);
-            assert!(
-                matches!(end, Some(Normal::As(s) | Normal::Foreign(s)) if s.len() == 1 || first == last),
-                "{last:X}"
-            );
+        for &(key, reading) in &LOOKALIKES {
+            let (first, last) = (key >> 8, (key >> 8) + (key >> 1 & 0x7F));
+            assert!(reading[0] != 0 && reading.is_ascii());
+            assert!(first == last || reading[1] == 0);
+            for cp in [first, last] {
+                let read = char::from_u32(cp).map(normal_char);
+                assert!(matches!(read, Some(Normal::As(s) | Normal::Foreign(s)) if !s.is_empty()), "{cp:X}");
+            }
         }
+        assert_eq!(normal_char('𝐳'), Normal::As("z"));
+        assert_eq!(normal_char('～'), Normal::As("~"));
+        assert_eq!(normal_char('\u{445}'), Normal::Foreign("x"));
     }
 }

@@ -25,8 +25,7 @@ impl JsChecker {
     /// Returns `{ findings: [{ rule, severity, start, end, byte_start, byte_end, text,
     /// message, source, fix? }], can_send }` with `start`/`end` in UTF-16 code units.
     pub fn check(&self, draft: JsValue, now_ms: f64, lang: Option<String>) -> Result<JsValue, JsValue> {
-        let draft: Draft = serde_wasm_bindgen::from_value(draft)
-            .map_err(|e| js_error(&format!("bozza non valida / invalid draft: {e}"), None))?;
+        let draft = read_draft(&draft)?;
         let report = self
             .inner
             .check(&draft, Timestamp::from_millis(now_ms), parse_lang(lang))
@@ -45,6 +44,14 @@ impl JsChecker {
         let p = self.inner.profile();
         to_js(&(&p.service_hours, &p.electoral_periods))
     }
+}
+
+/// The draft as the engine's `JSON.stringify` writes it, read by the profile's JSON reader
+/// (`checker::draft_json`: serde's deserializer would bring the float formatter into the bundle).
+fn read_draft(draft: &JsValue) -> Result<Draft, JsValue> {
+    let invalid = |why: &str| js_error(&format!("bozza non valida / invalid draft: {why}"), None);
+    let text = js_sys::JSON::stringify(draft).ok().and_then(|s| s.as_string()).ok_or_else(|| invalid("not JSON"))?;
+    checker::draft_json::parse_draft(&text).map_err(|e| invalid(&e.render(crate::i18n::Lang::En)))
 }
 
 /// One-shot check: `check(profileJson, draft, nowMs, lang)`.

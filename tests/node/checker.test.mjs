@@ -81,6 +81,28 @@ test("a malformed draft or send time is an error, not a crash", () => {
   const c = new Checker(fixture);
   assert.throws(() => c.check({ txt: "typo" }, MONDAY_10, "it"), Error);
   assert.throws(() => c.check({ text: "ciao", send_at: "domani" }, MONDAY_10, "it"), Error);
+  // Each names what is wrong and where.
+  for (const [draft, where] of [
+    [{ text: 1.5 }, /\$\.text/],
+    [{ text: "x", attachments: [{ file_name: "a.pdf" }] }, /attachments\[0\]/],
+    [{ text: "x", extra: true }, /extra/],
+    [null, /invalid draft/],
+    [undefined, /invalid draft/],
+    ["ciao", /invalid draft/],
+  ]) {
+    assert.throws(() => c.check(draft, MONDAY_10, "it"), (e) => e instanceof Error && where.test(e.message), JSON.stringify(draft));
+  }
+  const cyclic = { text: "x" };
+  cyclic.self = cyclic;
+  assert.throws(() => c.check(cyclic, MONDAY_10, "it"), /invalid draft/);
   // The checker still works afterwards.
   assert.equal(c.check({ text: "ciao" }, MONDAY_10, "it").can_send, true);
+});
+
+test("half an emoji left in the text is read as one replacement character: spans stay exact", () => {
+  // A lone surrogate, as an editor can leave one; the number after it is still marked exactly.
+  const text = "Avviso \ud83d chiamate il 347 123 4567 \ude00 grazie";
+  const r = new Checker(fixture).check({ text, category: "pubblica-utilita", attachments: [], send_at: null }, MONDAY_10, "it");
+  const phone = r.findings.find((f) => f.rule === "personal-data.phone");
+  assert.equal(text.slice(phone.start, phone.end), "347 123 4567");
 });

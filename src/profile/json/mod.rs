@@ -20,17 +20,20 @@ use de::FromJson;
 /// typed errors at the JSON path of the offending value.
 pub fn parse_profile(text: &str) -> Result<Profile, ProfileIssue> {
     limits::check_size(text)?;
-    let v = value::parse(text).map_err(|e| {
-        let (line, col) = (e.pos.line, e.pos.col);
-        ProfileIssue::error(
-            "$",
-            format!("JSON non valido (riga {line}, colonna {col}): {}", e.message.it),
-            format!("invalid JSON (line {line}, column {col}): {}", e.message.en),
-        )
-    })?;
+    let v = value::parse(text).map_err(syntax_issue)?;
     newer_format(&v)?;
     limits::check(&v, &Path::Root).map_err(|e| *e)?;
     Profile::from_json(&v, &Path::Root).map_err(|e| *e)
+}
+
+/// Text that is not JSON, as an issue at `$` with its line and column.
+pub fn syntax_issue(e: value::SyntaxError) -> ProfileIssue {
+    let (line, col) = (e.pos.line, e.pos.col);
+    ProfileIssue::error(
+        "$",
+        format!("JSON non valido (riga {line}, colonna {col}): {}", e.message.it),
+        format!("invalid JSON (line {line}, column {col}): {}", e.message.en),
+    )
 }
 
 /// A profile written for a newer format is refused before its fields are read: its first

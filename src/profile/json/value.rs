@@ -53,7 +53,18 @@ pub struct SyntaxError {
 
 /// Parses one JSON value filling the whole text (whitespace around it allowed).
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
-    let mut p = Parser { src: text, b: text.as_bytes(), i: 0, line: 1, line_start: 0, col_cache: (0, 1) };
+    parse_with(text, false)
+}
+
+/// As [`parse`], reading an escaped lone UTF-16 surrogate as U+FFFD: for what `JSON.stringify`
+/// writes of a JS string, which may hold one (half an emoji left by an editor), read as the
+/// browser's own text encoder reads it. One code unit either way, so UTF-16 offsets stay.
+pub fn parse_from_js(text: &str) -> Result<Value, SyntaxError> {
+    parse_with(text, true)
+}
+
+fn parse_with(text: &str, replace_lone: bool) -> Result<Value, SyntaxError> {
+    let mut p = Parser { src: text, b: text.as_bytes(), i: 0, line: 1, line_start: 0, col_cache: (0, 1), replace_lone };
     let v = p.value(0)?;
     p.skip_ws();
     if p.i < p.b.len() {
@@ -74,6 +85,8 @@ struct Parser<'a> {
     /// The last column computed (byte offset, column): offsets only grow while parsing, so
     /// counting on from here keeps long one-line documents linear.
     col_cache: (usize, u32),
+    /// Lone surrogates read as U+FFFD instead of refused ([`parse_from_js`]).
+    replace_lone: bool,
 }
 
 impl Parser<'_> {
@@ -325,13 +338,20 @@ impl Parser<'_> {
                 let first = self.hex4(start)?;
                 let code = match first {
                     0xD800..=0xDBFF if self.src[self.i..].starts_with("\\u") => {
+                        let second_at = self.i;
                         self.i += 2;
                         let second = self.hex4(start)?;
                         if !(0xDC00..=0xDFFF).contains(&second) {
+                            if self.replace_lone {
+                                // The next escape is read on its own.
+                                self.i = second_at;
+                                return Ok('\u{FFFD}');
+                            }
                             return Err(self.lone_surrogate(start));
                         }
                         0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
                     }
+                    0xD800..=0xDFFF if self.replace_lone => return Ok('\u{FFFD}'),
                     0xD800..=0xDFFF => return Err(self.lone_surrogate(start)),
                     c => c,
                 };
@@ -424,6 +444,13 @@ mod tests {
         assert_eq!(s(r#""\u00e8\u0041""#), "èA");
         assert_eq!(s(r#""\ud83d\ude00 ok""#), "😀 ok");
         assert_eq!(s(r#""\uD83D\uDE00""#), "😀");
+        let js = |t: &str| match parse_from_js(t).unwrap().kind {
+            Kind::String(s) => s,
+            k => panic!("{k:?}"),
+        };
+        assert_eq!(js(r#""a\ud83d b""#), "a\u{FFFD} b");
+        assert_eq!(js(r#""\ude00\ud83d\ude00\ud83d\u0041""#), "\u{FFFD}😀\u{FFFD}A");
+        assert!(parse(r#""\ud83d\u0041""#).is_err());
         assert_eq!(s("\"città 😀\""), "città 😀");
     }
 
