@@ -1,6 +1,6 @@
 //! The profile reader and validation on arbitrary JSON text, and on seed profiles with one text
 //! field replaced by arbitrary text. A profile that loads must then build a checker, a consent
-//! flow and an informativa without a panic.
+//! flow and an informativa without a panic. The same text is read as an editor's draft too.
 #![no_main]
 
 use banditore::checker::{Checker, Draft};
@@ -17,6 +17,16 @@ fuzz_target!(|data: &[u8]| {
     } else {
         banditore_fuzz::seed_with_text(*which, u16::from_le_bytes([*f0, *f1]), &text)
     };
+    // The same reader takes the editors' drafts (as JSON.stringify writes them): a draft it reads
+    // equals what serde reads, and one it refuses is named at a path.
+    match banditore::checker::draft_json::parse_draft(&json) {
+        Ok(d) => {
+            if let Ok(s) = serde_json::from_str::<Draft>(&json) {
+                assert_eq!(s, d);
+            }
+        }
+        Err(e) => assert!(e.path.starts_with('$') && !e.message.en.is_empty()),
+    }
     match profile::load(&json) {
         Ok((p, warnings)) => {
             assert!(warnings.iter().all(|w| w.level == IssueLevel::Warning));
