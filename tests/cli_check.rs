@@ -119,3 +119,24 @@ fn usage_and_profile_errors_exit_two() {
         assert!(!o.stderr.is_empty(), "{args:?} explains itself on stderr");
     }
 }
+
+#[test]
+fn an_endless_or_binary_input_is_refused_not_read_forever() {
+    // `/dev/zero` never ends: the read stops at the limit with a clear error, for the message
+    // and for the profile alike.
+    if std::path::Path::new("/dev/zero").exists() {
+        let o = run(&["--profile", PROFILE, "--at", AT, "/dev/zero"], None);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("16 MiB"), "{o:?}");
+        let o = run(&["--profile", "/dev/zero", "--at", AT, "-"], Some("ciao"));
+        assert_eq!(o.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("16 MiB"), "{o:?}");
+    }
+    // Bytes that are not UTF-8: the byte where the text stops being text.
+    let path = draft_file("latin1.txt", "");
+    std::fs::write(&path, b"Chiusa via Roma \xe8 domani").unwrap();
+    let o = run(&["--profile", PROFILE, "--at", AT, &path], None);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(err.contains("UTF-8") && err.contains("byte 16"), "{err}");
+}

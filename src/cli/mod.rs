@@ -31,16 +31,31 @@ pub fn out(text: &str) {
     }
 }
 
-/// Reads a file, or standard input for "-".
+/// The most a command reads from a file or standard input: sixteen times the largest profile
+/// and 64 times the longest message the checker examines, so a real file is always read whole
+/// (and judged by the limits of what it is), while `/dev/zero` or a runaway pipe stops here
+/// instead of filling the memory.
+pub const READ_LIMIT: u64 = 16 << 20;
+
+/// Reads a file, or standard input for "-", as UTF-8 text of at most [`READ_LIMIT`] bytes.
 pub fn read_input(path: &str) -> Result<String, String> {
-    if path == "-" {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| format!("stdin: {e}"))?;
-        Ok(s)
-    } else {
-        std::fs::read_to_string(path)
-            .map_err(|e| format!("{path}: impossibile leggere il file / cannot read file: {e}"))
+    use std::io::Read;
+    let name = if path == "-" { "stdin" } else { path };
+    let cannot = |e: std::io::Error| format!("{name}: impossibile leggere il file / cannot read file: {e}");
+    let reader: Box<dyn Read> =
+        if path == "-" { Box::new(std::io::stdin()) } else { Box::new(std::fs::File::open(path).map_err(cannot)?) };
+    let mut bytes = Vec::new();
+    reader.take(READ_LIMIT + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > READ_LIMIT {
+        let mib = READ_LIMIT >> 20;
+        return Err(format!(
+            "{name}: oltre {mib} MiB, non è un messaggio né un profilo / over {mib} MiB: neither a message nor a profile"
+        ));
     }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        format!("{name}: non è testo UTF-8 (byte {at}); salvarlo come UTF-8 / not UTF-8 text (byte {at}); save it as UTF-8")
+    })
 }
 
 /// Loads and validates a profile for commands that need a usable one; prints why not.

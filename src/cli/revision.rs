@@ -53,10 +53,10 @@ pub fn run(args: Args) -> ExitCode {
         pol.revision = Some(1);
     }
     pol.revision_hashes = current.into_iter().map(|(s, h)| (s.to_owned(), h)).collect();
-    let original = match std::fs::read_to_string(&args.profile) {
+    let original = match super::read_input(&args.profile) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("{}: {e}", args.profile);
+            eprintln!("{e}");
             return ExitCode::from(super::EXIT_USAGE);
         }
     };
