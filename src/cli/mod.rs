@@ -54,7 +54,9 @@ pub fn read_input(path: &str) -> Result<String, String> {
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        format!("{name}: non è testo UTF-8 (byte {at}); salvarlo come UTF-8 / not UTF-8 text (byte {at}); save it as UTF-8")
+        format!(
+            "{name}: non è testo UTF-8 (byte {at}); salvarlo come UTF-8 / not UTF-8 text (byte {at}); save it as UTF-8"
+        )
     })
 }
 
