@@ -2,6 +2,7 @@
 
 pub mod json;
 mod model;
+pub mod rule_ids;
 pub mod validate;
 
 pub use model::*;

@@ -47,3 +47,32 @@ pub fn all() -> &'static [&'static dyn Rule] {
     ];
     ALL
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checker::testing::{check_with, profile};
+    use crate::profile::rule_ids::{RULE_IDS, TERM_FAMILIES};
+
+    #[test]
+    fn the_profiles_vocabulary_is_what_the_rules_emit() {
+        let mut ids: Vec<&str> = super::all().iter().flat_map(|r| r.ids().iter().copied()).collect();
+        ids.sort_unstable();
+        assert_eq!(ids, RULE_IDS);
+    }
+
+    #[test]
+    fn every_term_family_reads_the_profiles_terms() {
+        // An invented word added to a family is then found by it; allowed again, it is not.
+        // electoral-period and official-notice read them too, but only inside a period or as an
+        // act's wording, which this plain message is not.
+        for family in TERM_FAMILIES.iter().filter(|f| !matches!(**f, "electoral-period" | "official-notice")) {
+            let mut p = profile();
+            p.checker.extra_terms.insert((*family).to_owned(), vec!["zorblaxo".into()]);
+            let text = "Il signor Mario Rossi è uno zorblaxo, lo sanno tutti.";
+            let found = |p: &crate::profile::Profile| check_with(p, text).findings.iter().any(|f| f.rule == *family);
+            assert!(found(&p), "{family}");
+            p.checker.allowed_terms.insert((*family).to_owned(), vec!["zorblaxo".into()]);
+            assert!(!found(&p), "{family} allowed");
+        }
+    }
+}

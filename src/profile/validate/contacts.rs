@@ -76,24 +76,47 @@ fn institutional(p: &Profile, out: &mut Issues) {
     }
 }
 
+/// A well-formed name that no rule answers to: the setting would silently do nothing (a typo,
+/// "offensivo", or a rule of another version).
+fn unknown_rule(out: &mut Issues, path: &str, name: &str, family_too: bool) {
+    use crate::profile::rule_ids::{families, is_rule, is_rule_or_family};
+    let known = if family_too { is_rule_or_family(name) } else { is_rule(name) };
+    if known || rule_id(name).is_err() {
+        return;
+    }
+    warning!(
+        out,
+        path,
+        format!(
+            "nessuna regola del controllo si chiama «{name}»: l'impostazione non ha effetto (famiglie: {})",
+            families()
+        ),
+        format!("no checker rule is called “{name}”: the setting has no effect (families: {})", families())
+    );
+}
+
 fn checker(p: &Profile, out: &mut Issues) {
     let c = &p.checker;
     for (i, r) in c.disabled_rules.iter().enumerate() {
         out.required(&format!("$.checker.disabled_rules[{i}]"), r, rule_id);
+        unknown_rule(out, &format!("$.checker.disabled_rules[{i}]"), r, true);
     }
     for (i, ig) in c.ignore.iter().enumerate() {
         let path = format!("$.checker.ignore[{i}]");
         out.required(&format!("{path}.rule"), &ig.rule, rule_id);
+        unknown_rule(out, &format!("{path}.rule"), &ig.rule, false);
         if ig.text.trim().is_empty() {
             out.error(format!("{path}.text"), "manca il testo da ignorare", "the text to ignore is missing");
         }
     }
     for key in c.severity.keys() {
         out.required(&format!("$.checker.severity{}", key_path(key)), key, rule_id);
+        unknown_rule(out, &format!("$.checker.severity{}", key_path(key)), key, false);
     }
     for (key, article) in &c.sources {
         let path = format!("$.checker.sources{}", key_path(key));
         out.required(&path, key, rule_id);
+        unknown_rule(out, &path, key, true);
         if article.trim().is_empty() {
             out.error(path, "manca l'articolo del disciplinare", "the policy's article is missing");
         }
@@ -107,6 +130,15 @@ fn checker(p: &Profile, out: &mut Issues) {
         let (name, list) = terms;
         let path = format!("$.checker.{family}{}", key_path(name));
         out.required(&path, name, rule_id);
+        if rule_id(name).is_ok() && !crate::profile::rule_ids::TERM_FAMILIES.contains(&name.as_str()) {
+            let read = crate::profile::rule_ids::TERM_FAMILIES.join(", ");
+            warning!(
+                out,
+                &path,
+                format!("nessuna regola legge termini della famiglia «{name}»: non hanno effetto (famiglie che li leggono: {read})"),
+                format!("no rule reads terms of the family “{name}”: they have no effect (families that read them: {read})")
+            );
+        }
         for (i, t) in list.iter().enumerate() {
             if t.trim().is_empty() {
                 out.error(format!("{path}[{i}]"), "termine vuoto", "empty term");
@@ -171,5 +203,40 @@ mod tests {
         assert!(has(&issues, Error, "$.checker.ignore[0].text"));
         assert!(has(&issues, Error, "$.checker.readability_threshold"));
         assert!(has(&issues, Error, "$.checker.extra_terms.offensive[0]"));
+    }
+
+    #[test]
+    fn checker_settings_naming_no_rule_warn_that_they_do_nothing() {
+        let issues = issues_with(|v| {
+            v["checker"] = json!({
+                "disabled_rules": ["link", "offensivo", "link.suspicius"],
+                "ignore": [{"rule": "personal-data", "text": "x"}, {"rule": "personal-data.phone", "text": "x"}],
+                "severity": {"format.shouting": "info", "readability.gulpease": "warning"},
+                "sources": {"schedule": "art. 3", "orari": "art. 3"},
+                "extra_terms": {"offensive": ["babbeo"], "personal-data": ["x"]},
+                "allowed_terms": {"political": ["Lega Navale"], "format": ["x"]}
+            });
+        });
+        let warned: Vec<&str> = issues.iter().filter(|i| i.level == Warning).map(|i| i.path.as_str()).collect();
+        for path in [
+            "$.checker.disabled_rules[1]",
+            "$.checker.disabled_rules[2]",
+            "$.checker.ignore[0].rule",
+            "$.checker.severity[\"readability.gulpease\"]",
+            "$.checker.sources.orari",
+            "$.checker.extra_terms[\"personal-data\"]",
+            "$.checker.allowed_terms.format",
+        ] {
+            assert!(warned.contains(&path), "{path}: {warned:?}");
+        }
+        for path in [
+            "$.checker.disabled_rules[0]",
+            "$.checker.ignore[1].rule",
+            "$.checker.sources.schedule",
+            "$.checker.extra_terms.offensive",
+        ] {
+            assert!(!issues.iter().any(|i| i.path == path), "{path}: {issues:?}");
+        }
+        assert!(!issues.iter().any(|i| i.path.starts_with("$.checker") && i.level == Error), "{issues:?}");
     }
 }
