@@ -246,6 +246,8 @@ describe('the profile builder', () => {
       const out = await downloadOf(s.page, () => s.page.click('#scarica-json'));
       assert.equal(out.name, `${id}.json`);
       assert.deepEqual(JSON.parse(out.bytes.toString('utf8')), original, `${id}: round trip`);
+      // The seeds are written as the builder writes: the same bytes (the checker's rows included).
+      assert.equal(out.bytes.toString('utf8'), fs.readFileSync(file, 'utf8'), `${id}: byte for byte`);
     }
     // A file that is not a profile is refused with a reason.
     const bad = path.join(ROOT, 'test-artifacts', 'non-profilo.json');
