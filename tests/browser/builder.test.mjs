@@ -4,7 +4,9 @@
 //   exported JSON passes `banditore validate`; the previewed widget goes through consent and join;
 //   the documents download (HTML, ODT); axe-core finds nothing;
 // - each seed profile imported then exported comes back equal (round trip);
-// - the draft is kept only when asked; offline after the first load; nothing leaves the page.
+// - the draft is kept only when asked; offline after the first load; nothing leaves the page;
+// - the pre-send checker's settings (`checker`) set through the form only, exported exactly, valid
+//   for the CLI, which then checks a message with them; invalid entries shown at their row.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -25,10 +27,10 @@ after(async () => {
 });
 
 /** The CLI built by `cargo test` (scripts/test.sh runs it first), else built now. */
-function banditore(args) {
+function banditore(args, input) {
   const bin = path.join(ROOT, 'target/debug/banditore');
-  if (fs.existsSync(bin)) return spawnSync(bin, args, { cwd: ROOT, encoding: 'utf8' });
-  return spawnSync('cargo', ['run', '--quiet', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
+  if (fs.existsSync(bin)) return spawnSync(bin, args, { cwd: ROOT, encoding: 'utf8', input });
+  return spawnSync('cargo', ['run', '--quiet', '--', ...args], { cwd: ROOT, encoding: 'utf8', input });
 }
 
 function assertClean(s, label) {
@@ -246,6 +248,8 @@ describe('the profile builder', () => {
       const out = await downloadOf(s.page, () => s.page.click('#scarica-json'));
       assert.equal(out.name, `${id}.json`);
       assert.deepEqual(JSON.parse(out.bytes.toString('utf8')), original, `${id}: round trip`);
+      // The seeds are written as the builder writes: the same bytes (the checker's rows included).
+      assert.equal(out.bytes.toString('utf8'), fs.readFileSync(file, 'utf8'), `${id}: byte for byte`);
     }
     // A file that is not a profile is refused with a reason.
     const bad = path.join(ROOT, 'test-artifacts', 'non-profilo.json');
@@ -254,6 +258,205 @@ describe('the profile builder', () => {
     await s.page.waitForFunction(() => document.getElementById('errore-inizio').textContent !== '');
     assert.match(await s.page.locator('#errore-inizio').textContent(), /non è un file JSON valido/);
     assertClean(s, 'round trip');
+    await s.context.close();
+  });
+
+  test('the checker section: a comune tunes the pre-send checker through the form, keyboard only', async () => {
+    const s = await openBuilder();
+    const { page } = s;
+    const file = path.join(ROOT, 'pkg-config', 'seveso.json');
+    const original = JSON.parse(fs.readFileSync(file, 'utf8'));
+    await page.setInputFiles('#importa', file);
+    await page.waitForSelector('#lavoro:not([hidden])');
+    await settle(page);
+    assert.equal(await page.locator('#t-s-controllo').textContent(), 'Controllo prima dell’invio');
+    // The seed's own entry shows as a row: key and value, each labelled.
+    assert.equal(await page.locator('#f-checker-sources-0-chiave').inputValue(), 'official-notice');
+    assert.equal(await page.locator('#f-checker-sources-0-valore').inputValue(), 'art. 2.6');
+    const typeAt = async (id, text) => {
+      await page.focus(`#${id}`);
+      await page.keyboard.type(text);
+    };
+    const press = async (id, key = 'Enter') => {
+      await page.focus(`#${id}`);
+      await page.keyboard.press(key);
+    };
+    const focused = () => page.evaluate(() => document.activeElement.id);
+
+    // A rule switched off.
+    await typeAt('f-checker-disabled_rules', 'format.shouting');
+    // A single finding ignored: the add button puts the focus in the new entry's first field.
+    await press('f-checker-ignore-aggiungi');
+    assert.equal(await focused(), 'f-checker-ignore-0-rule');
+    await page.keyboard.type('personal-data.phone');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('0362 517111');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Centralino del Comune, pubblicato sul sito.');
+    // The readability threshold.
+    await typeAt('f-checker-readability_threshold', '35');
+    // An allowed term: a new row takes the first family, the arrows choose another.
+    await press('f-checker-allowed_terms-aggiungi');
+    assert.equal(await focused(), 'f-checker-allowed_terms-0-chiave');
+    assert.equal(await page.locator('#f-checker-allowed_terms-0-chiave').inputValue(), 'political');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.locator('#f-checker-allowed_terms-0-chiave').inputValue(), 'offensive');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'f-checker-allowed_terms-0-valore');
+    await page.keyboard.type('Bastardo');
+    // A severity override: a rule id, then the severity.
+    await press('f-checker-severity-aggiungi');
+    assert.equal(await focused(), 'f-checker-severity-0-chiave');
+    await page.keyboard.type('format.emoji');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'f-checker-severity-0-valore');
+    await page.keyboard.press('ArrowDown'); // warning (new rows) -> info
+    // The comune's article for a family, after the seed's.
+    await press('f-checker-sources-aggiungi');
+    assert.equal(await focused(), 'f-checker-sources-1-chiave');
+    await page.keyboard.type('schedule');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('art. 3');
+    await settle(page);
+    assert.equal(await errorCount(page), 0, await page.locator('#elenco-errori').textContent());
+    await axeClean(page, 'checker');
+
+    const json = await downloadOf(page, () => press('scarica-json'));
+    const exported = JSON.parse(json.bytes.toString('utf8'));
+    const checker = {
+      sources: { 'official-notice': 'art. 2.6', schedule: 'art. 3' },
+      disabled_rules: ['format.shouting'],
+      ignore: [{ rule: 'personal-data.phone', text: '0362 517111', reason: 'Centralino del Comune, pubblicato sul sito.' }],
+      readability_threshold: 35,
+      allowed_terms: { offensive: ['Bastardo'] },
+      severity: { 'format.emoji': 'info' },
+    };
+    assert.deepEqual(exported.checker, checker);
+    assert.deepEqual(exported, { ...original, checker }, 'nothing else changed');
+    const out = path.join(ROOT, 'test-artifacts', 'builder-checker-seveso.json');
+    fs.writeFileSync(out, json.bytes);
+    const v = banditore(['validate', out]);
+    assert.equal(v.status, 0, `banditore validate: ${v.stdout}${v.stderr}`);
+    // The CLI's checker reads them: the place name passes, the shouting is off, the emoji informs.
+    const message = 'ATTENZIONE: GRANDE FESTA DEL PAESE a Bastardo di Giano dell’Umbria 🎉🎉🎉🎉🎉🎉';
+    const check = (profile) => banditore(['check', '--profile', profile, '--category', 'eventi', '--format', 'json', '-'], message);
+    const rules = (r) => JSON.parse(r.stdout).findings.map((f) => `${f.rule}:${f.severity}`);
+    const before = rules(check(file));
+    for (const r of ['offensive:error', 'format.shouting:warning', 'format.emoji:warning']) assert.ok(before.includes(r), before.join(' '));
+    const after = rules(check(out));
+    assert.ok(!after.some((r) => /^(offensive|format\.shouting):/.test(r)), after.join(' '));
+    assert.ok(after.includes('format.emoji:info'), after.join(' '));
+    assertClean(s, 'checker');
+    await s.context.close();
+  });
+
+  test('the checker section: invalid entries show the validator’s message at their row; emptied, nothing is written', async () => {
+    const s = await openBuilder();
+    const { page } = s;
+    const seed = JSON.parse(fs.readFileSync(path.join(ROOT, 'pkg-config', 'concorezzo.json'), 'utf8'));
+    const file = path.join(ROOT, 'test-artifacts', 'builder-checker-invalid.json');
+    fs.writeFileSync(file, `${JSON.stringify({ ...seed, checker: { ...seed.checker,
+      severity: { political: 'grave' }, extra_terms: { offensive: ['ok', ' '] } } }, null, 2)}\n`);
+    await page.setInputFiles('#importa', file);
+    await page.waitForSelector('#lavoro:not([hidden])');
+    await settle(page);
+    // A severity outside the three: the message in its row, which both inputs point to.
+    assert.equal(await page.locator('#f-checker-severity-0-valore').inputValue(), 'grave');
+    assert.match(await page.locator('#e-f-checker-severity-0').textContent(), /Errore: .*"grave" non è tra i valori ammessi/);
+    for (const part of ['chiave', 'valore']) {
+      const described = await page.locator(`#f-checker-severity-0-${part}`).getAttribute('aria-describedby');
+      assert.ok(described.split(' ').includes('e-f-checker-severity-0'), `${part}: ${described}`);
+    }
+    await axeClean(page, 'checker-errors');
+    // The summary's link goes to the row.
+    const link = page.locator('#elenco-errori li a[href="#f-checker-severity-0"]');
+    assert.match(await link.textContent(), /Regola 1 – political/);
+
+    // Fixed through the form; the reader stopped at that value, the validator now sees the rest:
+    // an empty term, at its line of the family's terms.
+    await page.focus('#f-checker-severity-0-valore');
+    await page.keyboard.press('Home'); // error, the first option
+    await settle(page);
+    assert.equal(await page.locator('#f-checker-severity-0-valore').inputValue(), 'error');
+    const terms = page.locator('#f-checker-extra_terms-0-valore');
+    assert.equal(await terms.getAttribute('aria-invalid'), 'true');
+    assert.match(await page.locator('#e-f-checker-extra_terms-0-valore').textContent(), /Errore: riga 2: termine vuoto/);
+    await terms.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('ok');
+    // A rule id that is not one, typed: the validator's message at that row.
+    await page.focus('#f-checker-severity-aggiungi');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Politica');
+    await settle(page);
+    assert.match(await page.locator('#e-f-checker-severity-1').textContent(), /identificativo di regola non valido "Politica"/);
+    assert.equal(await page.locator('#e-f-checker-severity-0').textContent(), '', 'the fixed row is clear');
+    // A key another row has is not applied, and the row says so.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('political');
+    assert.match(await page.locator('#d-f-checker-severity-1-chiave').textContent(), /«political» è già in un’altra voce/);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('format.emoji');
+    assert.equal(await page.locator('#d-f-checker-severity-1-chiave').textContent(), '');
+    // The threshold in words.
+    await page.focus('#f-checker-readability_threshold');
+    await page.keyboard.type('quaranta');
+    await settle(page);
+    const threshold = page.locator('#f-checker-readability_threshold');
+    assert.equal(await threshold.getAttribute('aria-invalid'), 'true');
+    assert.match(await page.locator('#e-f-checker-readability_threshold').textContent(), /Errore: .*"quaranta"/);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await settle(page);
+    assert.equal(await errorCount(page), 0, await page.locator('#elenco-errori').textContent());
+    let exported = JSON.parse((await downloadOf(page, () => page.click('#scarica-json'))).bytes.toString('utf8'));
+    assert.deepEqual(exported.checker, { ...seed.checker, severity: { political: 'error', 'format.emoji': 'warning' }, extra_terms: { offensive: ['ok'] } });
+    assert.ok(!('readability_threshold' in exported.checker), 'an emptied threshold is not written');
+
+    // Rows removed: the focus stays in the list, and no empty map is left behind.
+    const remove = (name) => page.getByRole('button', { name }).press('Enter');
+    await remove('Rimuovi: Regola 2');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-checker-severity-0', 'the remaining row');
+    await remove('Rimuovi: Regola 1 – political');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-checker-severity-aggiungi', 'no row left: the add button');
+    await remove('Rimuovi: Famiglia 1 – offensive');
+    await settle(page);
+    exported = JSON.parse((await downloadOf(page, () => page.click('#scarica-json'))).bytes.toString('utf8'));
+    assert.deepEqual(exported, seed, 'back to the seed, without "severity": {} nor "extra_terms": {}');
+    assertClean(s, 'checker errors');
+    await s.context.close();
+  });
+
+  test('a profile without checker settings: a threshold set then emptied leaves none', async () => {
+    const s = await openBuilder();
+    const { page } = s;
+    const { checker, ...seed } = JSON.parse(fs.readFileSync(path.join(ROOT, 'pkg-config', 'leini.json'), 'utf8'));
+    assert.ok(checker);
+    const file = path.join(ROOT, 'test-artifacts', 'builder-no-checker.json');
+    const text = `${JSON.stringify(seed, null, 2)}\n`;
+    fs.writeFileSync(file, text);
+    await page.setInputFiles('#importa', file);
+    await page.waitForSelector('#lavoro:not([hidden])');
+    await settle(page);
+    assert.equal((await downloadOf(page, () => page.click('#scarica-json'))).bytes.toString('utf8'), text, 'byte for byte');
+    await page.focus('#f-checker-readability_threshold');
+    await page.keyboard.type('50');
+    await page.focus('#f-checker-disabled_rules');
+    await page.keyboard.type('link');
+    await settle(page);
+    let exported = JSON.parse((await downloadOf(page, () => page.click('#scarica-json'))).bytes.toString('utf8'));
+    assert.deepEqual(exported.checker, { readability_threshold: 50, disabled_rules: ['link'] });
+    await page.focus('#f-checker-disabled_rules');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await page.focus('#f-checker-readability_threshold');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await settle(page);
+    exported = (await downloadOf(page, () => page.click('#scarica-json'))).bytes.toString('utf8');
+    assert.equal(exported, text, 'no "checker": {} left behind');
+    assertClean(s, 'no checker');
     await s.context.close();
   });
 

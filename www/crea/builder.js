@@ -4,7 +4,7 @@
 // anywhere: the profile lives in this page, and in localStorage only if the person asks.
 import init, * as api from '../pkg/banditore_builder/banditore_builder.js';
 import { ART13, DAYS, NEW_CHANNEL, SECTIONS } from './form.js';
-import { get, h, idFor, renderFields, set } from './fields.js';
+import { formPath, get, h, idFor, renderFields, set } from './fields.js';
 
 const DRAFT_KEY = 'banditore:crea:bozza';
 const SEEDS = [
@@ -26,7 +26,8 @@ const state = { profile: null, issues: [], validText: null, previewText: null, t
 const SECTION_OF = {
   id: 'comune', comune: 'comune', policy: 'disciplinare', channels: 'canale', platform: 'canale', audience: 'destinatari',
   categories: 'destinatari', forbidden: 'vietati', service_hours: 'orari', electoral_periods: 'elezioni',
-  management: 'gestione', help: 'assistenza', institutional_contacts: 'contatti', privacy: 'informativa', notes: 'note',
+  management: 'gestione', help: 'assistenza', institutional_contacts: 'contatti', checker: 'controllo', privacy: 'informativa',
+  notes: 'note',
 };
 
 await init();
@@ -179,7 +180,7 @@ function tokens(path) {
 
 /** The element an issue belongs to: its field, else the nearest group, section, or the general box. */
 function target(issue) {
-  const t = tokens(issue.path);
+  const t = formPath(tokens(issue.path));
   for (let k = t.length; k > 0; k--) {
     const el = $(idFor(t.slice(0, k)));
     if (el && $(`e-${el.id}`)) {

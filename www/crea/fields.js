@@ -36,7 +36,42 @@ export function remove(obj, path) {
   if (parent && typeof parent === 'object') delete parent[path[path.length - 1]];
 }
 
+const isEmptyObject = (o) => o !== null && typeof o === 'object' && !Array.isArray(o) && Object.keys(o).length === 0;
+
+/**
+ * Removes a value and the objects it leaves empty: a field emptied again must not leave
+ * `"checker": {}` (or an empty list) in a profile that had none.
+ */
+export function clear(obj, path) {
+  remove(obj, path);
+  for (let k = path.length - 1; k > 0 && isEmptyObject(get(obj, path.slice(0, k))); k--) remove(obj, path.slice(0, k));
+}
+
+/** Where a leaf field reads and writes: a fixed path, except for a map's keys and values (renderMap). */
+const slotAt = (ctx, path) => ({
+  get: () => get(ctx.profile(), path),
+  set: (v) => set(ctx.profile(), path, v),
+  clear: () => clear(ctx.profile(), path),
+});
+
 const INPUT_MODES = { url: 'url', email: 'email', tel: 'tel' };
+
+/**
+ * A validator's path (tokens) as the form's ids spell it: a map's entries are rendered by
+ * position, so `checker.severity.political` becomes `checker.severity.<n>` (the entry, whose
+ * messages speak of key and value) and what lies below a key, `…<n>.valore…` (a term's line).
+ */
+export function formPath(tokens) {
+  const out = [];
+  tokens.forEach((token, k) => {
+    const map = out.length ? document.getElementById(idFor(out)) : null;
+    const rows = map?.hasAttribute('data-mappa') ? [...map.querySelectorAll(':scope > fieldset.voce')] : [];
+    const at = rows.findIndex((row) => row.dataset.chiave === String(token));
+    if (at < 0) out.push(token);
+    else out.push(at, ...(k + 1 < tokens.length ? ['valore'] : []));
+  });
+  return out;
+}
 
 /**
  * Renders `fields` under `base`. `ctx`: { profile(), changed(path), structural(focusId) }.
@@ -46,8 +81,9 @@ export function renderFields(fields, base, ctx) {
   return fields.map((f) => renderField(f, [...base, ...keyPath(f.key)], ctx));
 }
 
+/** The field's help and messages; `f.describe`: other boxes that speak of it (a map entry's messages). */
 function describedBy(id, f) {
-  return [f.help ? `h-${id}` : null, `e-${id}`].filter(Boolean).join(' ');
+  return [f.help ? `h-${id}` : null, `e-${id}`, ...(f.describe ?? [])].filter(Boolean).join(' ');
 }
 
 function help(id, f) {
@@ -56,20 +92,22 @@ function help(id, f) {
 
 const messages = (id) => h('div', { class: 'messaggi', id: `e-${id}` });
 
-function renderField(f, path, ctx) {
+function renderField(f, path, ctx, slot = slotAt(ctx, path)) {
   const id = idFor(path);
-  const value = get(ctx.profile(), path);
+  const value = slot.get();
   switch (f.type) {
     case 'group':
       return h('fieldset', { class: 'gruppo', id, tabindex: '-1' },
         h('legend', { text: f.label }), messages(id), ...renderFields(f.fields, path, ctx));
     case 'list':
       return renderList(f, path, ctx);
+    case 'map':
+      return renderMap(f, path, ctx);
     case 'optional':
       return renderOptional(f, path, ctx);
     case 'bool': {
       const input = h('input', { type: 'checkbox', id, checked: value === true, 'aria-describedby': describedBy(id, f),
-        onchange: (e) => { set(ctx.profile(), path, e.target.checked); ctx.changed(path); } });
+        onchange: (e) => { slot.set(e.target.checked); ctx.changed(path); } });
       return h('div', { class: 'campo campo-spunta' }, input, h('label', { for: id, text: f.label }), help(id, f), messages(id));
     }
     case 'select': {
@@ -78,7 +116,7 @@ function renderField(f, path, ctx) {
       const select = h('select', { id, 'aria-describedby': describedBy(id, f),
         onchange: (e) => {
           if (f.structural) return ctx.kindChanged(path, e.target.value);
-          set(ctx.profile(), path, e.target.value);
+          slot.set(e.target.value);
           ctx.changed(path);
         } },
       ...options.map(([v, label]) => h('option', { value: v, selected: v === value, text: label })));
@@ -92,8 +130,9 @@ function renderField(f, path, ctx) {
       const text = lines ? (Array.isArray(value) ? value.join('\n') : '') : (typeof value === 'string' ? value : '');
       const area = h('textarea', { id, rows: String(f.rows || (lines ? 4 : 3)), spellcheck: 'true', 'aria-describedby': describedBy(id, f),
         oninput: (e) => {
-          const v = e.target.value;
-          set(ctx.profile(), path, lines ? v.split('\n').filter((l) => l.trim() !== '') : v);
+          const v = lines ? e.target.value.split('\n').filter((l) => l.trim() !== '') : e.target.value;
+          if (f.omitEmpty && v.length === 0) slot.clear();
+          else slot.set(v);
           ctx.changed(path);
         } });
       area.value = text;
@@ -103,8 +142,8 @@ function renderField(f, path, ctx) {
       const input = h('input', { type: 'text', id, inputmode: 'numeric', autocomplete: 'off', 'aria-describedby': describedBy(id, f),
         oninput: (e) => {
           const v = e.target.value.trim();
-          if (v === '' && !f.required) remove(ctx.profile(), path);
-          else set(ctx.profile(), path, /^\d+$/.test(v) ? Number(v) : v); // not a number: the validator names it here
+          if (v === '' && !f.required) slot.clear();
+          else slot.set(/^\d+$/.test(v) ? Number(v) : v); // not a number: the validator names it here
           ctx.changed(path);
         } });
       input.value = value === undefined || value === null ? '' : String(value);
@@ -112,45 +151,140 @@ function renderField(f, path, ctx) {
     }
     default: {
       const input = h('input', { type: 'text', id, autocomplete: 'off', spellcheck: 'false', inputmode: f.inputmode || INPUT_MODES[f.type],
-        'aria-describedby': describedBy(id, f),
-        oninput: (e) => { set(ctx.profile(), path, e.target.value); ctx.changed(path); } });
+        list: f.suggest, 'aria-describedby': describedBy(id, f),
+        oninput: (e) => { slot.set(e.target.value); ctx.changed(path); } });
       input.value = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
       return h('div', { class: 'campo' }, h('label', { for: id, text: f.label }), help(id, f), input, messages(id));
     }
   }
 }
 
-function renderList(f, path, ctx) {
+/**
+ * A group of repeatable entries, for lists and maps alike: a fieldset per entry with its legend,
+ * its messages and a labelled remove button, then an add button. `remove(i)` returns how many
+ * entries are left and `add()` the id to focus: after a removal the focus goes to the entry now
+ * in that place (or the add button), after an addition to the new entry's first field.
+ */
+function renderEntries(f, path, ctx, { count, legend, body, remove, add, attrs = {} }) {
   const id = idFor(path);
-  const items = get(ctx.profile(), path);
-  const list = Array.isArray(items) ? items : [];
   const headingId = `t-${id}`;
-  const children = list.map((item, i) => {
-    const itemPath = [...path, i];
-    const legend = f.legend(item, i);
-    return h('fieldset', { class: 'voce', id: idFor(itemPath), tabindex: '-1' },
-      h('legend', { text: legend }),
-      messages(idFor(itemPath)),
-      ...renderFields(f.fields(item), itemPath, ctx),
-      h('button', { type: 'button', class: 'secondario', text: `Rimuovi: ${legend}`,
+  const entries = Array.from({ length: count }, (_, i) => {
+    const entryId = idFor([...path, i]);
+    const text = legend(i);
+    return h('fieldset', { class: 'voce', id: entryId, tabindex: '-1', ...attrs.entry?.(i) },
+      h('legend', { text }),
+      messages(entryId),
+      ...body(i, entryId),
+      h('button', { type: 'button', class: 'secondario', text: `Rimuovi: ${text}`,
         onclick: () => {
-          list.splice(i, 1);
-          ctx.structural(list.length ? idFor([...path, Math.min(i, list.length - 1)]) : `${id}-aggiungi`);
+          const left = remove(i);
+          ctx.structural(left ? idFor([...path, Math.min(i, left - 1)]) : `${id}-aggiungi`);
         } }));
   });
-  return h('div', { class: 'elenco', id, tabindex: '-1', role: 'group', 'aria-labelledby': headingId },
-    h('h3', { id: headingId, text: f.label }),
-    help(id, f),
-    messages(id),
-    ...children,
-    h('button', { type: 'button', id: `${id}-aggiungi`, text: f.add,
-      onclick: () => {
-        const arr = Array.isArray(get(ctx.profile(), path)) ? get(ctx.profile(), path) : [];
-        arr.push(f.create(arr));
-        set(ctx.profile(), path, arr);
-        const first = f.fields(arr[arr.length - 1])[0];
-        ctx.structural(idFor([...path, arr.length - 1, ...keyPath(first.key)]));
-      } }));
+  return h('div', { class: 'elenco', id, tabindex: '-1', role: 'group', 'aria-labelledby': headingId,
+    'aria-describedby': f.help ? `h-${id}` : undefined, ...attrs.group },
+  h('h3', { id: headingId, text: f.label }),
+  help(id, f),
+  messages(id),
+  ...entries,
+  h('button', { type: 'button', id: `${id}-aggiungi`, text: f.add, onclick: () => ctx.structural(add()) }));
+}
+
+/** Removes a list or map that `f.omitEmpty` says the profile should not carry empty. */
+function dropIfEmpty(f, ctx, path, size) {
+  if (f.omitEmpty && size === 0) clear(ctx.profile(), path);
+  return size;
+}
+
+function renderList(f, path, ctx) {
+  const items = get(ctx.profile(), path);
+  const list = Array.isArray(items) ? items : [];
+  return renderEntries(f, path, ctx, {
+    count: list.length,
+    legend: (i) => f.legend(list[i], i),
+    body: (i) => renderFields(f.fields(list[i]), [...path, i], ctx),
+    remove: (i) => {
+      list.splice(i, 1);
+      return dropIfEmpty(f, ctx, path, list.length);
+    },
+    add: () => {
+      const arr = Array.isArray(get(ctx.profile(), path)) ? get(ctx.profile(), path) : [];
+      arr.push(f.create(arr));
+      set(ctx.profile(), path, arr);
+      const first = f.fields(arr[arr.length - 1])[0];
+      return idFor([...path, arr.length - 1, ...keyPath(first.key)]);
+    },
+  });
+}
+
+/** `obj` with `from` renamed `to`, in the same place: the exported file keeps the order it came in. */
+const renamed = (obj, from, to) => Object.fromEntries(Object.entries(obj).map(([k, v]) => [k === from ? to : k, v]));
+
+/**
+ * A JSON object edited as rows of key and value (`f.keyField`, `f.valueField`: text or select
+ * keys; text, select or lines values). Ids go by position (`…-0-chiave`, `…-0-valore`), not by
+ * key: a key changes as it is typed, and the focus and messages must stay on its row.
+ * `formPath` turns the validator's key-based paths into these. A key typed that another row
+ * already has is not applied (JSON has one value per key) and the row says so.
+ */
+function renderMap(f, path, ctx) {
+  const current = () => {
+    const m = get(ctx.profile(), path);
+    return m !== null && typeof m === 'object' && !Array.isArray(m) ? m : {};
+  };
+  const keys = Object.keys(current());
+  const suggest = f.keyField.suggestions ? `${idFor(path)}-suggerimenti` : undefined;
+  const group = renderEntries(f, path, ctx, {
+    count: keys.length,
+    attrs: { group: { 'data-mappa': '' }, entry: (i) => ({ 'data-chiave': keys[i] }) },
+    legend: (i) => f.legend(keys[i], i),
+    body: (i, entryId) => renderMapEntry(f, path, ctx, { entry: { key: keys[i] }, i, entryId, current, suggest }),
+    remove: (i) => {
+      const m = current();
+      delete m[Object.keys(m)[i]];
+      return dropIfEmpty(f, ctx, path, Object.keys(m).length);
+    },
+    add: () => {
+      const m = current();
+      const [key, value] = f.create(m);
+      // A row with that key already (a new one not yet named): go there rather than overwrite it.
+      const at = Object.keys(m).indexOf(key);
+      if (at >= 0) return idFor([...path, at, 'chiave']);
+      set(ctx.profile(), path, { ...m, [key]: value });
+      return idFor([...path, Object.keys(m).length, 'chiave']);
+    },
+  });
+  if (suggest) group.append(h('datalist', { id: suggest }, ...f.keyField.suggestions.map((v) => h('option', { value: v }))));
+  return group;
+}
+
+function renderMapEntry(f, path, ctx, { entry, i, entryId, current, suggest }) {
+  const keyAt = [...path, i, 'chiave'];
+  const duplicateId = `d-${idFor(keyAt)}`;
+  // Said as it is typed (polite): it is not the validator's, so it stays out of the summary.
+  const duplicate = h('p', { class: 'messaggio errore', id: duplicateId, 'aria-live': 'polite' });
+  const rename = (key) => {
+    const taken = key !== entry.key && Object.hasOwn(current(), key);
+    const text = taken ? `«${key}» è già in un’altra voce (ogni ${f.item.toLowerCase()} una volta sola): finché non cambia, questa voce resta «${entry.key}».` : '';
+    if (duplicate.textContent !== text) duplicate.textContent = text;
+    if (taken) return;
+    set(ctx.profile(), path, renamed(current(), entry.key, key));
+    entry.key = key;
+    document.getElementById(entryId).dataset.chiave = key;
+  };
+  // Both inputs point to the entry's messages: the validator reports a bad key and a bad value
+  // (a severity that is not one of the three, an empty article) at the same path, the key's.
+  const describe = [`e-${entryId}`];
+  const keyField = renderField({ ...f.keyField, suggest, describe: [duplicateId, ...describe] }, keyAt, ctx,
+    { get: () => entry.key, set: rename });
+  keyField.append(duplicate);
+  const valueField = renderField({ ...f.valueField, describe }, [...path, i, 'valore'], ctx, {
+    get: () => current()[entry.key],
+    set: (v) => {
+      current()[entry.key] = v;
+    },
+  });
+  return [keyField, valueField];
 }
 
 function renderOptional(f, path, ctx) {

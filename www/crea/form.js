@@ -4,8 +4,9 @@
 // (`key`, relative to its section or group); builder.js renders and binds them.
 //
 // Field types: text, url, email, tel, textarea, lines (one list item per line), bool, select,
-// number (optional), days (weekday checkboxes); groups: `list` (repeatable items) and
-// `optional` (an object the policy may not have).
+// number (optional), days (weekday checkboxes); groups: `list` (repeatable items), `map` (a JSON
+// object as rows of key and value) and `optional` (an object the policy may not have).
+// `omitEmpty`: a list or map emptied again is removed rather than written as [] or {}.
 
 const DAYS = [
   ['mon', 'lunedì'], ['tue', 'martedì'], ['wed', 'mercoledì'], ['thu', 'giovedì'], ['fri', 'venerdì'], ['sat', 'sabato'], ['sun', 'domenica'],
@@ -57,6 +58,46 @@ const NEW_CHANNEL = {
   'telegram-channel': (name) => ({ kind: 'telegram-channel', name, url: '', leave_instructions: '' }),
 };
 export { NEW_CHANNEL };
+
+
+// The checker's rule ids (src/checker/rules/*.rs, `fn ids`): what `severity` and `ignore` take.
+const RULE_IDS = [
+  'political', 'advertising', 'offensive', 'discrimination', 'special-category', 'judicial-data', 'official-notice',
+  'electoral-period', 'readability', 'schedule.outside-hours', 'category.missing', 'category.not-allowed',
+  'format.empty', 'format.length', 'format.markup', 'format.shouting', 'format.emoji',
+  'link.insecure', 'link.shortener', 'link.suspicious', 'link.untrusted-domain',
+  'personal-data.email', 'personal-data.iban', 'personal-data.id-document', 'personal-data.license-plate',
+  'personal-data.person-name', 'personal-data.phone', 'personal-data.tax-code', 'personal-data.vat-number',
+];
+// Families that `disabled_rules` also takes: a family switches off every id under it.
+const RULE_FAMILIES = ['category', 'format', 'link', 'personal-data'];
+// The names the rules look up in `sources` (Context::policy_source): families and a few ids.
+const SOURCE_KEYS = [
+  'political', 'advertising', 'offensive', 'obscene', 'defamation', 'discrimination', 'special-category', 'judicial-data',
+  'personal-data', 'official-notice', 'electoral-period', 'schedule', 'link.suspicious', 'link.shortener', 'link.untrusted-domain',
+];
+// The lexicon families whose rules read `extra_terms` and `allowed_terms` (lexicon_hits::find,
+// special_category::matches, the offensive rule); a term under another name would be ignored.
+const LEXICON_FAMILIES = [
+  ['political', 'political – propaganda e scopi politici'],
+  ['advertising', 'advertising – pubblicità'],
+  ['offensive', 'offensive – linguaggio offensivo, volgare o diffamatorio'],
+  ['discrimination', 'discrimination – discriminazioni'],
+  ['special-category', 'special-category – dati particolari (salute, religione, origine…)'],
+  ['judicial-data', 'judicial-data – dati giudiziari'],
+  ['official-notice', 'official-notice – testo che si presenta come un atto ufficiale'],
+  ['electoral-period', 'electoral-period – comunicazione nei periodi elettorali'],
+];
+const SEVERITIES = [['error', 'Errore: blocca l’invio'], ['warning', 'Avviso'], ['info', 'Informazione']];
+
+/** A map of terms per lexicon family; a new row takes the first family not listed yet. */
+const termsMap = (key, label, add, help) => ({
+  key, label, add, help, type: 'map', item: 'Famiglia', omitEmpty: true,
+  legend: (family, i) => `Famiglia ${i + 1}${family ? ` – ${family}` : ''}`,
+  create: (map) => [LEXICON_FAMILIES.map(([f]) => f).find((f) => !(f in map)) ?? '', []],
+  keyField: { label: 'Famiglia di regole', type: 'select', options: LEXICON_FAMILIES },
+  valueField: { label: 'Termini (uno per riga)', type: 'lines' },
+});
 
 export const SECTIONS = [
   {
@@ -227,6 +268,47 @@ export const SECTIONS = [
           { key: 'name', label: 'Nome e cognome', type: 'text' },
           { key: 'role', label: 'Carica', type: 'text', help: 'Es. Sindaco, Assessore alla Cultura, Segretario Generale.' },
         ],
+      },
+    ],
+  },
+  {
+    id: 'controllo', title: 'Controllo prima dell’invio', path: ['checker'],
+    intro: 'Come il controllo dei messaggi prima dell’invio si adatta al Comune: regole spente, segnalazioni da ignorare, termini in più o ammessi, gravità e articoli citati. Tutto facoltativo: ciò che resta vuoto lascia il controllo com’è.',
+    fields: [
+      { key: 'disabled_rules', label: 'Regole disattivate (una per riga)', type: 'lines', omitEmpty: true,
+        help: `Un identificativo di regola o una famiglia: «link» spegne tutte le regole link.… (${RULE_IDS.filter((r) => r.startsWith('link.')).join(', ')}); «format.shouting» solo il testo tutto in maiuscolo; «readability» l’indice di leggibilità. Famiglie: ${RULE_FAMILIES.join(', ')}.` },
+      {
+        key: 'ignore', label: 'Segnalazioni da ignorare', type: 'list', item: 'Segnalazione', add: 'Aggiungi una segnalazione da ignorare', omitEmpty: true,
+        help: 'Una singola segnalazione che il Comune ha valutato: la regola e il testo esatto che essa evidenzia. Le altre segnalazioni della stessa regola restano.',
+        legend: (ig, i) => `Segnalazione ${i + 1}${ig?.rule ? ` – ${ig.rule}` : ''}`,
+        create: () => ({ rule: '', text: '', reason: '' }),
+        fields: () => [
+          { key: 'rule', label: 'Regola', type: 'text', help: 'L’identificativo che il controllo mostra, es. personal-data.phone, link.untrusted-domain, format.shouting.' },
+          { key: 'text', label: 'Testo segnalato, esattamente come nel messaggio', type: 'text' },
+          { key: 'reason', label: 'Motivo', type: 'textarea', help: 'Per chi mantiene il profilo: perché questa segnalazione non va mostrata.' },
+        ],
+      },
+      { key: 'readability_threshold', label: 'Soglia di leggibilità (indice Gulpease, da 0 a 100)', type: 'number',
+        help: 'Sotto questa soglia il controllo avvisa che il testo è difficile da leggere. Vuoto: 40.' },
+      termsMap('extra_terms', 'Termini in più da segnalare', 'Aggiungi termini da segnalare',
+        'Parole o brevi frasi che una famiglia di regole deve segnalare oltre alle proprie, es. il nome di una lista civica locale per political.'),
+      termsMap('allowed_terms', 'Termini ammessi', 'Aggiungi termini ammessi',
+        'Parole che una famiglia di regole non deve segnalare per questo Comune, es. un toponimo locale che somiglia a un termine offensivo (offensive).'),
+      {
+        key: 'severity', label: 'Gravità per regola', type: 'map', item: 'Regola', add: 'Aggiungi una gravità', omitEmpty: true,
+        help: 'Cambia la gravità di una regola, indicata con il suo identificativo esatto (es. personal-data.phone, format.shouting, readability, political): una famiglia come «link» qui non vale.',
+        legend: (rule, i) => `Regola ${i + 1}${rule ? ` – ${rule}` : ''}`,
+        create: () => ['', 'warning'],
+        keyField: { label: 'Regola', type: 'text', suggestions: RULE_IDS },
+        valueField: { label: 'Gravità', type: 'select', options: SEVERITIES },
+      },
+      {
+        key: 'sources', label: 'Articoli del disciplinare citati dal controllo', type: 'map', item: 'Articolo', add: 'Aggiungi un articolo', omitEmpty: true,
+        help: 'L’articolo del disciplinare del Comune che le segnalazioni di una famiglia di regole citano (es. official-notice, schedule, personal-data). Prevale sull’articolo indicato per un contenuto vietato con lo stesso identificativo.',
+        legend: (family, i) => `Articolo ${i + 1}${family ? ` – ${family}` : ''}`,
+        create: () => ['', ''],
+        keyField: { label: 'Famiglia di regole', type: 'text', suggestions: SOURCE_KEYS },
+        valueField: { label: 'Articolo', type: 'text', help: 'Es. «art. 2.6», «art. 3 lett. e».' },
       },
     ],
   },
