@@ -128,7 +128,7 @@ function renderField(f, path, ctx, slot = slotAt(ctx, path)) {
     case 'lines': {
       const lines = f.type === 'lines';
       const text = lines ? (Array.isArray(value) ? value.join('\n') : '') : (typeof value === 'string' ? value : '');
-      const area = h('textarea', { id, rows: String(f.rows || (lines ? 4 : 3)), spellcheck: 'true', 'aria-describedby': describedBy(id, f),
+      const area = h('textarea', { id, rows: String(f.rows || (lines ? 4 : 3)), spellcheck: 'true', lang: f.lang, 'aria-describedby': describedBy(id, f),
         oninput: (e) => {
           const v = lines ? e.target.value.split('\n').filter((l) => l.trim() !== '') : e.target.value;
           if (f.omitEmpty && v.length === 0) slot.clear();
@@ -163,9 +163,11 @@ function renderField(f, path, ctx, slot = slotAt(ctx, path)) {
  * A group of repeatable entries, for lists and maps alike: a fieldset per entry with its legend,
  * its messages and a labelled remove button, then an add button. `remove(i)` returns how many
  * entries are left and `add()` the id to focus: after a removal the focus goes to the entry now
- * in that place (or the add button), after an addition to the new entry's first field.
+ * in that place (or the add button), after an addition to the new entry's first field. Without
+ * `remove` and `add`, the entries are the profile's to decide (a language's texts). `heading`:
+ * the group's heading level, one below the group it sits in.
  */
-function renderEntries(f, path, ctx, { count, legend, body, remove, add, attrs = {} }) {
+function renderEntries(f, path, ctx, { count, legend, body, remove, add, attrs = {}, heading = 'h3' }) {
   const id = idFor(path);
   const headingId = `t-${id}`;
   const entries = Array.from({ length: count }, (_, i) => {
@@ -175,7 +177,7 @@ function renderEntries(f, path, ctx, { count, legend, body, remove, add, attrs =
       h('legend', { text }),
       messages(entryId),
       ...body(i, entryId),
-      h('button', { type: 'button', class: 'secondario', text: `Rimuovi: ${text}`,
+      remove && h('button', { type: 'button', class: 'secondario', text: `Rimuovi: ${text}`,
         onclick: () => {
           const left = remove(i);
           ctx.structural(left ? idFor([...path, Math.min(i, left - 1)]) : `${id}-aggiungi`);
@@ -183,11 +185,11 @@ function renderEntries(f, path, ctx, { count, legend, body, remove, add, attrs =
   });
   return h('div', { class: 'elenco', id, tabindex: '-1', role: 'group', 'aria-labelledby': headingId,
     'aria-describedby': f.help ? `h-${id}` : undefined, ...attrs.group },
-  h('h3', { id: headingId, text: f.label }),
+  h(heading, { id: headingId, text: f.label }),
   help(id, f),
   messages(id),
   ...entries,
-  h('button', { type: 'button', id: `${id}-aggiungi`, text: f.add, onclick: () => ctx.structural(add()) }));
+  add && h('button', { type: 'button', id: `${id}-aggiungi`, text: f.add, onclick: () => ctx.structural(add()) }));
 }
 
 /** Removes a list or map that `f.omitEmpty` says the profile should not carry empty. */
@@ -278,7 +280,7 @@ function renderMapEntry(f, path, ctx, { entry, i, entryId, current, suggest }) {
   const keyField = renderField({ ...f.keyField, suggest, describe: [duplicateId, ...describe] }, keyAt, ctx,
     { get: () => entry.key, set: rename });
   keyField.append(duplicate);
-  const valueField = renderField({ ...f.valueField, describe }, [...path, i, 'valore'], ctx, {
+  const valueField = renderField({ ...f.valueField, describe, entryKey: entry.key }, [...path, i, 'valore'], ctx, {
     get: () => current()[entry.key],
     set: (v) => {
       current()[entry.key] = v;
