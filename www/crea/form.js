@@ -4,8 +4,9 @@
 // (`key`, relative to its section or group); builder.js renders and binds them.
 //
 // Field types: text, url, email, tel, textarea, lines (one list item per line), bool, select,
-// number (optional), days (weekday checkboxes); groups: `list` (repeatable items), `map` (a JSON
-// object as rows of key and value) and `optional` (an object the policy may not have).
+// number (optional), days (weekday checkboxes), translations (a language's texts, «Traduzioni»);
+// groups: `list` (repeatable items), `map` (a JSON object as rows of key and value) and
+// `optional` (an object the policy may not have).
 // `omitEmpty`: a list or map emptied again is removed rather than written as [] or {}.
 // `translate`: a text citizens read (in the widget or the documents), offered in «Traduzioni»
 // under that short name (a line of a `lines` field: the name and its number). Ids, codes, URLs,
@@ -92,6 +93,10 @@ const LEXICON_FAMILIES = [
   ['official-notice', 'official-notice – testo che si presenta come un atto ufficiale'],
   ['electoral-period', 'electoral-period – comunicazione nei periodi elettorali'],
 ];
+// The languages the widget takes a profile's translations in (validate/translations.rs,
+// LANGUAGES): the bilingual comuni's first, then English.
+const LANGUAGES = [['de', 'tedesco'], ['fr', 'francese'], ['sl', 'sloveno'], ['en', 'inglese']];
+const LANGUAGE_NAMES = Object.fromEntries(LANGUAGES);
 const SEVERITIES = [['error', 'Errore: blocca l’invio'], ['warning', 'Avviso'], ['info', 'Informazione']];
 
 /** A map of terms per lexicon family; a new row takes the first family not listed yet. */
@@ -340,6 +345,20 @@ export const SECTIONS = [
         { key: 'url', label: 'Sito', type: 'url' },
       ] },
       { key: 'informativa_url', label: 'Pagina privacy del Comune', type: 'url' },
+    ],
+  },
+  {
+    id: 'traduzioni', title: 'Traduzioni', path: [],
+    intro: 'I testi del profilo in un’altra lingua, per i Comuni bilingui (tedesco in Alto Adige, francese in Valle d’Aosta, sloveno in Friuli-Venezia Giulia) o per chi non legge l’italiano (inglese). Il widget li mostra sulle pagine in quella lingua; un testo lasciato senza traduzione resta in italiano.',
+    fields: [
+      {
+        key: 'translations', label: 'Lingue', type: 'map', item: 'Lingua', add: 'Aggiungi una lingua', omitEmpty: true,
+        legend: (lang, i) => `Lingua ${i + 1}${lang ? ` – ${LANGUAGE_NAMES[lang] ?? lang}` : ''}`,
+        create: (map) => [LANGUAGES.map(([l]) => l).find((l) => !(l in map)) ?? '', {}],
+        keyField: { label: 'Lingua', type: 'select', options: LANGUAGES },
+        valueField: { label: 'Testi da tradurre', type: 'translations',
+          help: 'Sotto ogni testo italiano, la sua traduzione: lasciala vuota per lasciare il testo in italiano. Se poi il testo italiano cambia o viene tolto, la sua traduzione lo segnala.' },
+      },
     ],
   },
   {
