@@ -6,7 +6,10 @@
 // - each seed profile imported then exported comes back equal (round trip);
 // - the draft is kept only when asked; offline after the first load; nothing leaves the page;
 // - the pre-send checker's settings (`checker`) set through the form only, exported exactly, valid
-//   for the CLI, which then checks a message with them; invalid entries shown at their row.
+//   for the CLI, which then checks a message with them; invalid entries shown at their row;
+// - the profile's translations (`translations`) typed through the form only, exported exactly,
+//   valid for the CLI, shown by the widget in German; a translation whose text is gone or changed
+//   flagged at its entry; a profile with translations round-trips byte for byte.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -457,6 +460,147 @@ describe('the profile builder', () => {
     exported = (await downloadOf(page, () => page.click('#scarica-json'))).bytes.toString('utf8');
     assert.equal(exported, text, 'no "checker": {} left behind');
     assertClean(s, 'no checker');
+    await s.context.close();
+  });
+
+  /** «Traduzioni», first language: the entry for a pointer, by the key it carries. */
+  const translationEntry = (page, pointer) => page.locator(`#f-translations-0-valore > fieldset.voce[data-chiave="${pointer}"]`);
+
+  test('the translations section: German added and typed through the form only, exported exactly, valid for the CLI', async () => {
+    const s = await openBuilder();
+    const { page } = s;
+    const file = path.join(ROOT, 'pkg-config', 'seveso.json');
+    const original = JSON.parse(fs.readFileSync(file, 'utf8'));
+    await page.setInputFiles('#importa', file);
+    await page.waitForSelector('#lavoro:not([hidden])');
+    await settle(page);
+    assert.equal(await page.locator('#t-s-traduzioni').textContent(), 'Traduzioni');
+    const focused = () => page.evaluate(() => document.activeElement.id);
+
+    // A language: German comes first; the focus goes to its choice.
+    await page.focus('#f-translations-aggiungi');
+    await page.keyboard.press('Enter');
+    assert.equal(await focused(), 'f-translations-0-chiave');
+    assert.equal(await page.locator('#f-translations-0-chiave option:checked').textContent(), 'tedesco');
+    await settle(page);
+    assert.match(await page.locator('#e-f-translations-0').textContent(), /Errore: nessuna traduzione/, 'a language without texts, said at the language');
+
+    // Each text named by its place in the form, the Italian beside its textarea (in German).
+    const last = original.policy.articles.length - 1;
+    const paragraph = `/policy/articles/${last}/paragraphs/1`;
+    const title = translationEntry(page, '/policy/title');
+    assert.equal(await title.locator('legend').textContent(), 'Il disciplinare › titolo');
+    assert.equal(await title.locator('.originale [lang=it]').textContent(), original.policy.title);
+    assert.equal(await title.locator('textarea').getAttribute('lang'), 'de');
+    assert.equal(await translationEntry(page, paragraph).locator('legend').textContent(),
+      `Il disciplinare › Art. ${original.policy.articles[last].number} – ${original.policy.articles[last].title} › paragrafo 2`);
+    assert.equal(await translationEntry(page, '/categories/2/label').locator('legend').textContent(),
+      `Destinatari e categorie › Categoria 3 – ${original.categories[2].label} › nome`);
+    for (const notText of ['/id', '/comune/website', '/categories/2/id', '/channels/0/kind']) {
+      assert.equal(await translationEntry(page, notText).count(), 0, `${notText} is not offered`);
+    }
+    const de = {
+      '/policy/title': 'Regelung über die Nutzung von Instant-Messaging-Anwendungen für institutionelle Zwecke',
+      [paragraph]: 'Für alles, was hier nicht geregelt ist, gelten die geltenden Rechtsvorschriften.',
+      '/categories/2/label': 'Initiativen und Veranstaltungen',
+    };
+    for (const [pointer, text] of Object.entries(de)) {
+      await translationEntry(page, pointer).locator('textarea').focus();
+      await page.keyboard.type(text);
+    }
+    // One typed then emptied again: not translated, nothing written.
+    await translationEntry(page, '/comune/name').locator('textarea').focus();
+    await page.keyboard.type('Seveso');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await settle(page);
+    assert.equal(await errorCount(page), 0, await page.locator('#elenco-errori').textContent());
+    await axeClean(page, 'translations');
+
+    const json = await downloadOf(page, async () => {
+      await page.focus('#scarica-json');
+      await page.keyboard.press('Enter');
+    });
+    const exported = JSON.parse(json.bytes.toString('utf8'));
+    assert.deepEqual(exported.translations, { de });
+    assert.deepEqual(exported, { ...original, translations: { de } }, 'nothing else changed');
+    const out = path.join(ROOT, 'test-artifacts', 'builder-translations-seveso.json');
+    fs.writeFileSync(out, json.bytes);
+    const v = banditore(['validate', out]);
+    assert.equal(v.status, 0, `banditore validate: ${v.stdout}${v.stderr}`);
+
+    // The widget on a German page shows the German title.
+    await s.context.route('**/__tr__/seveso.json', (route) => route.fulfill({ contentType: 'application/json', body: json.bytes }));
+    const widget = await s.context.newPage();
+    await widget.goto(`${h.origin}/__test__/api.html?profile=/__tr__/seveso.json&lang=de`);
+    await widget.waitForSelector(`${W}[data-state=ready]`, { timeout: 15_000 });
+    assert.equal(await widget.locator(W).evaluate((el) => el.shadowRoot.querySelector('.b-policy-title').textContent), de['/policy/title']);
+    await widget.close();
+    assertClean(s, 'translations');
+    await s.context.close();
+  });
+
+  test('the translations section: a removed article’s translation shows the validator’s message at its entry, an edited text a notice', async () => {
+    const s = await openBuilder();
+    const { page } = s;
+    const seed = JSON.parse(fs.readFileSync(path.join(ROOT, 'pkg-config', 'seveso.json'), 'utf8'));
+    const last = seed.policy.articles.length - 1;
+    const paragraph = `/policy/articles/${last}/paragraphs/1`;
+    const translations = { de: { '/policy/title': 'Regelung', [paragraph]: 'Schlussbestimmung' } };
+    const file = path.join(ROOT, 'test-artifacts', 'builder-translations-in.json');
+    const text = `${JSON.stringify({ ...seed, translations }, null, 2)}\n`;
+    fs.writeFileSync(file, text);
+    await page.setInputFiles('#importa', file);
+    await page.waitForSelector('#lavoro:not([hidden])');
+    await settle(page);
+    // Imported: shown in their entries, no notice, and exported byte for byte.
+    assert.equal(await errorCount(page), 0, await page.locator('#elenco-errori').textContent());
+    assert.equal(await translationEntry(page, '/policy/title').locator('textarea').inputValue(), 'Regelung');
+    assert.equal(await page.locator('#s-traduzioni .messaggio.avviso:not(:empty)').count(), 0);
+    assert.equal((await downloadOf(page, () => page.click('#scarica-json'))).bytes.toString('utf8'), text, 'byte for byte');
+
+    // The Italian title edited: its translation says the text it translated has changed.
+    await page.focus('#f-policy-title');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' (testo coordinato)');
+    await settle(page);
+    const title = translationEntry(page, '/policy/title');
+    assert.match(await title.locator('.originale [lang=it]').textContent(), /testo coordinato\)$/, 'the entry shows the text as it is now');
+    const notice = title.locator('.messaggio.avviso');
+    assert.match(await notice.textContent(), /Il testo italiano è cambiato da quando è stato tradotto/);
+    assert.ok((await title.locator('textarea').getAttribute('aria-describedby')).split(' ').includes(await notice.getAttribute('id')));
+    await title.locator('textarea').focus();
+    await page.keyboard.type('!');
+    assert.equal(await notice.textContent(), '', 'translated again: the notice goes');
+
+    // The last article removed: its paragraph's translation now names nothing, and says so.
+    await page.getByRole('button', { name: `Rimuovi: Art. ${seed.policy.articles[last].number} – ${seed.policy.articles[last].title}` }).press('Enter');
+    await settle(page);
+    const gone = translationEntry(page, paragraph);
+    const goneId = await gone.getAttribute('id');
+    assert.match(await gone.locator('legend').textContent(), /Testo non più nel profilo/);
+    assert.match(await page.locator(`#e-${goneId}`).textContent(), /Errore: .*non indica nulla nel profilo/);
+    assert.match(await gone.locator('.messaggio.avviso').textContent(), /non c’è più/);
+    assert.match(await gone.locator('.originale').textContent(), new RegExp(`era «${seed.policy.articles[last].paragraphs[1].slice(0, 20)}`));
+    const link = page.locator(`#elenco-errori li a[href="#${goneId}"]`);
+    assert.match(await link.textContent(), /Lingua 1 – tedesco: Testo non più nel profilo/);
+    await axeClean(page, 'translations-errors');
+    // Emptied: the error goes, and nothing is written for it.
+    await gone.locator('textarea').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await settle(page);
+    assert.equal(await errorCount(page), 0, await page.locator('#elenco-errori').textContent());
+    const exported = JSON.parse((await downloadOf(page, () => page.click('#scarica-json'))).bytes.toString('utf8'));
+    assert.deepEqual(exported.translations, { de: { '/policy/title': 'Regelung!' } });
+
+    // The language removed: no `translations` left behind.
+    await page.getByRole('button', { name: 'Rimuovi: Lingua 1 – tedesco' }).press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-translations-aggiungi');
+    await settle(page);
+    const none = JSON.parse((await downloadOf(page, () => page.click('#scarica-json'))).bytes.toString('utf8'));
+    assert.ok(!('translations' in none), 'no "translations": {}');
+    assertClean(s, 'translations errors');
     await s.context.close();
   });
 

@@ -5,6 +5,7 @@
 import init, * as api from '../pkg/banditore_builder/banditore_builder.js';
 import { ART13, DAYS, NEW_CHANNEL, SECTIONS } from './form.js';
 import { formPath, get, h, idFor, renderFields, set } from './fields.js';
+import { Seen, translationRows } from './traduzioni.js';
 
 const DRAFT_KEY = 'banditore:crea:bozza';
 const SEEDS = [
@@ -20,14 +21,19 @@ const $ = (id) => document.getElementById(id);
 const say = (el, text) => {
   if (el.textContent !== text) el.textContent = text;
 };
-const state = { profile: null, issues: [], validText: null, previewText: null, timer: 0, dirty: false, armed: false };
+const state = {
+  profile: null, issues: [], validText: null, previewText: null, timer: 0, dirty: false, armed: false,
+  // The Italian text under each translation when last seen with it; `textsChanged`: the
+  // «Traduzioni» entries show texts edited elsewhere since they were drawn.
+  seen: new Seen(), textsChanged: false,
+};
 
 /** Which section holds the messages for a top-level key the form shows. */
 const SECTION_OF = {
   id: 'comune', comune: 'comune', policy: 'disciplinare', channels: 'canale', platform: 'canale', audience: 'destinatari',
   categories: 'destinatari', forbidden: 'vietati', service_hours: 'orari', electoral_periods: 'elezioni',
   management: 'gestione', help: 'assistenza', institutional_contacts: 'contatti', checker: 'controllo', privacy: 'informativa',
-  notes: 'note',
+  translations: 'traduzioni', notes: 'note',
 };
 
 await init();
@@ -98,6 +104,7 @@ function start(profile, origin) {
   state.armed = false;
   $('errore-inizio').textContent = '';
   state.profile = profile;
+  state.seen.reset(profile);
   state.validText = null;
   // Another profile: the previous one's preview and documents must not linger.
   state.previewText = null;
@@ -117,6 +124,8 @@ function ctx() {
   return {
     profile: () => state.profile,
     days: DAYS,
+    seen: state.seen,
+    translationRows: (map) => translationRows(SECTIONS, state.profile, map),
     changed,
     structural: (focusId) => {
       renderForm();
@@ -135,15 +144,41 @@ function ctx() {
 
 function renderForm() {
   const c = ctx();
-  const sections = SECTIONS.map((s) => h('section', { class: 'sezione', id: `s-${s.id}`, 'aria-labelledby': `t-s-${s.id}` },
+  state.textsChanged = false;
+  $('modulo').replaceChildren(...SECTIONS.map((s) => renderSection(s, c)));
+}
+
+function renderSection(s, c) {
+  return h('section', { class: 'sezione', id: `s-${s.id}`, 'aria-labelledby': `t-s-${s.id}` },
     h('h2', { id: `t-s-${s.id}`, text: s.title }),
     h('p', { class: 'intro', text: s.intro }),
     h('div', { class: 'messaggi', id: `e-s-${s.id}` }),
-    ...renderFields(s.fields, s.path, c)));
-  $('modulo').replaceChildren(...sections);
+    ...renderFields(s.fields, s.path, c));
 }
 
-function changed() {
+/**
+ * Redraws «Traduzioni» after an edit elsewhere (an Italian text typed, a language changed), so
+ * that its entries show the texts as they are now. The focus and caret stay where they were:
+ * ids go by position and survive the redraw.
+ */
+function refreshTranslations() {
+  state.textsChanged = false;
+  const old = $('s-traduzioni');
+  if (!old || !state.profile?.translations) return;
+  const active = old.contains(document.activeElement) ? document.activeElement : null;
+  const caret = typeof active?.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd] : null;
+  old.replaceWith(renderSection(SECTIONS.find((s) => s.id === 'traduzioni'), ctx()));
+  const again = active?.id ? $(active.id) : null;
+  again?.focus();
+  if (caret && typeof again?.selectionStart === 'number') again.setSelectionRange(...caret);
+}
+
+/**
+ * `path`: the field edited (none: the form was just redrawn). A translation typed changes no
+ * entry of «Traduzioni»; any other edit may.
+ */
+function changed(path) {
+  if (path && !(path[0] === 'translations' && path.at(-1) === 'testo')) state.textsChanged = true;
   state.dirty = true;
   state.armed = false;
   clearTimeout(state.timer);
@@ -160,6 +195,7 @@ function validateNow() {
     issues = [{ path: '$', level: 'error', message: { it: String(e.message || e) } }];
   }
   state.issues = issues;
+  if (state.textsChanged) refreshTranslations();
   const errors = issues.filter((i) => i.level === 'error').length;
   if (errors === 0) state.validText = text;
   showIssues(issues);

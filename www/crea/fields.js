@@ -105,6 +105,8 @@ function renderField(f, path, ctx, slot = slotAt(ctx, path)) {
       return renderMap(f, path, ctx);
     case 'optional':
       return renderOptional(f, path, ctx);
+    case 'translations':
+      return renderTranslations(f, path, ctx, slot);
     case 'bool': {
       const input = h('input', { type: 'checkbox', id, checked: value === true, 'aria-describedby': describedBy(id, f),
         onchange: (e) => { slot.set(e.target.checked); ctx.changed(path); } });
@@ -128,7 +130,7 @@ function renderField(f, path, ctx, slot = slotAt(ctx, path)) {
     case 'lines': {
       const lines = f.type === 'lines';
       const text = lines ? (Array.isArray(value) ? value.join('\n') : '') : (typeof value === 'string' ? value : '');
-      const area = h('textarea', { id, rows: String(f.rows || (lines ? 4 : 3)), spellcheck: 'true', 'aria-describedby': describedBy(id, f),
+      const area = h('textarea', { id, rows: String(f.rows || (lines ? 4 : 3)), spellcheck: 'true', lang: f.lang, 'aria-describedby': describedBy(id, f),
         oninput: (e) => {
           const v = lines ? e.target.value.split('\n').filter((l) => l.trim() !== '') : e.target.value;
           if (f.omitEmpty && v.length === 0) slot.clear();
@@ -163,9 +165,11 @@ function renderField(f, path, ctx, slot = slotAt(ctx, path)) {
  * A group of repeatable entries, for lists and maps alike: a fieldset per entry with its legend,
  * its messages and a labelled remove button, then an add button. `remove(i)` returns how many
  * entries are left and `add()` the id to focus: after a removal the focus goes to the entry now
- * in that place (or the add button), after an addition to the new entry's first field.
+ * in that place (or the add button), after an addition to the new entry's first field. Without
+ * `remove` and `add`, the entries are the profile's to decide (a language's texts). `heading`:
+ * the group's heading level, one below the group it sits in.
  */
-function renderEntries(f, path, ctx, { count, legend, body, remove, add, attrs = {} }) {
+function renderEntries(f, path, ctx, { count, legend, body, remove, add, attrs = {}, heading = 'h3' }) {
   const id = idFor(path);
   const headingId = `t-${id}`;
   const entries = Array.from({ length: count }, (_, i) => {
@@ -175,7 +179,7 @@ function renderEntries(f, path, ctx, { count, legend, body, remove, add, attrs =
       h('legend', { text }),
       messages(entryId),
       ...body(i, entryId),
-      h('button', { type: 'button', class: 'secondario', text: `Rimuovi: ${text}`,
+      remove && h('button', { type: 'button', class: 'secondario', text: `Rimuovi: ${text}`,
         onclick: () => {
           const left = remove(i);
           ctx.structural(left ? idFor([...path, Math.min(i, left - 1)]) : `${id}-aggiungi`);
@@ -183,11 +187,11 @@ function renderEntries(f, path, ctx, { count, legend, body, remove, add, attrs =
   });
   return h('div', { class: 'elenco', id, tabindex: '-1', role: 'group', 'aria-labelledby': headingId,
     'aria-describedby': f.help ? `h-${id}` : undefined, ...attrs.group },
-  h('h3', { id: headingId, text: f.label }),
+  h(heading, { id: headingId, text: f.label }),
   help(id, f),
   messages(id),
   ...entries,
-  h('button', { type: 'button', id: `${id}-aggiungi`, text: f.add, onclick: () => ctx.structural(add()) }));
+  add && h('button', { type: 'button', id: `${id}-aggiungi`, text: f.add, onclick: () => ctx.structural(add()) }));
 }
 
 /** Removes a list or map that `f.omitEmpty` says the profile should not carry empty. */
@@ -278,13 +282,66 @@ function renderMapEntry(f, path, ctx, { entry, i, entryId, current, suggest }) {
   const keyField = renderField({ ...f.keyField, suggest, describe: [duplicateId, ...describe] }, keyAt, ctx,
     { get: () => entry.key, set: rename });
   keyField.append(duplicate);
-  const valueField = renderField({ ...f.valueField, describe }, [...path, i, 'valore'], ctx, {
+  const valueField = renderField({ ...f.valueField, describe, entryKey: entry.key }, [...path, i, 'valore'], ctx, {
     get: () => current()[entry.key],
     set: (v) => {
       current()[entry.key] = v;
     },
   });
   return [keyField, valueField];
+}
+
+const without = (obj, key) => Object.fromEntries(Object.entries(obj).filter(([k]) => k !== key));
+
+/**
+ * One language's translations (`translations.de`: JSON pointer -> text) as one entry per Italian
+ * text of the profile (`ctx.translationRows(map)`), named by its place in the form, the Italian
+ * read-only above a textarea. Rendered as a map's rows (`data-mappa`, the pointer as
+ * `data-chiave`) so that `formPath` takes `$.translations.de["/policy/title"]` to its entry. The
+ * entries follow the profile's texts: none is added or removed here, a translation emptied is
+ * simply not written. `f.entryKey`: the language, for the textareas' `lang` (spelling, speech).
+ */
+function renderTranslations(f, path, ctx, slot) {
+  const current = () => {
+    const m = slot.get();
+    return m !== null && typeof m === 'object' && !Array.isArray(m) ? m : {};
+  };
+  const rows = ctx.translationRows(current());
+  return renderEntries(f, path, ctx, {
+    count: rows.length,
+    heading: 'h4',
+    attrs: { group: { 'data-mappa': '' }, entry: (i) => ({ 'data-chiave': rows[i].pointer }) },
+    legend: (i) => rows[i].label,
+    body: (i, entryId) => translationEntry(rows[i], f.entryKey, [...path, i, 'testo'], ctx, { entryId, current, slot }),
+  });
+}
+
+function translationEntry(row, lang, path, ctx, { entryId, current, slot }) {
+  const id = idFor(path);
+  const before = ctx.seen.before(lang, row.pointer);
+  const original = h('p', { class: 'originale', id: `o-${id}` }, h('span', { class: 'etichetta', text: 'Testo italiano: ' }),
+    row.text !== null ? h('span', { lang: 'it', text: row.text }) : `non più nel profilo${before !== undefined ? `; era «${before}»` : ''}.`);
+  const notice = h('p', { class: 'messaggio avviso', id: `n-${id}`, text: staleNotice(row, before, Object.hasOwn(current(), row.pointer)) });
+  const field = renderField({ label: 'Traduzione', type: 'textarea', lang, rows: Math.min(8, Math.ceil((row.text?.length ?? 0) / 90) + 1),
+    describe: [original.id, notice.id, `e-${entryId}`] }, path, ctx, {
+    get: () => current()[row.pointer],
+    set: (v) => {
+      // Blank is "not translated": nothing is written for it (the validator refuses a blank one).
+      slot.set(v.trim() === '' ? without(current(), row.pointer) : { ...current(), [row.pointer]: v });
+      if (row.text === null) return;
+      ctx.seen.note(lang, row.pointer, row.text); // translated as it reads now
+      notice.textContent = '';
+    },
+  });
+  return [original, notice, field];
+}
+
+/** Why a translation may no longer fit: it is keyed by its pointer, and the text there changed. */
+function staleNotice(row, before, translated) {
+  if (!translated) return '';
+  if (row.text === null) return 'Il testo che questa traduzione traduceva non c’è più: svuota la traduzione per toglierla.';
+  if (before !== undefined && before !== row.text) return `Il testo italiano è cambiato da quando è stato tradotto (era «${before}»): controlla la traduzione.`;
+  return '';
 }
 
 function renderOptional(f, path, ctx) {

@@ -4,9 +4,14 @@
 // (`key`, relative to its section or group); builder.js renders and binds them.
 //
 // Field types: text, url, email, tel, textarea, lines (one list item per line), bool, select,
-// number (optional), days (weekday checkboxes); groups: `list` (repeatable items), `map` (a JSON
-// object as rows of key and value) and `optional` (an object the policy may not have).
+// number (optional), days (weekday checkboxes), translations (a language's texts, «Traduzioni»);
+// groups: `list` (repeatable items), `map` (a JSON object as rows of key and value) and
+// `optional` (an object the policy may not have).
 // `omitEmpty`: a list or map emptied again is removed rather than written as [] or {}.
+// `translate`: a text citizens read (in the widget or the documents), offered in «Traduzioni»
+// under that short name (a line of a `lines` field: the name and its number). Ids, codes, URLs,
+// addresses for machines and the checker's settings are not: the widget applies a translation
+// to any string, and a translated id or URL would change what the profile does in that language.
 
 const DAYS = [
   ['mon', 'lunedì'], ['tue', 'martedì'], ['wed', 'mercoledì'], ['thu', 'giovedì'], ['fri', 'venerdì'], ['sat', 'sabato'], ['sun', 'domenica'],
@@ -14,8 +19,8 @@ const DAYS = [
 export { DAYS };
 
 const party = (who, law) => [
-  { key: 'name', label: 'Denominazione', type: 'text', help: law },
-  { key: 'address', label: 'Indirizzo', type: 'text' },
+  { key: 'name', label: 'Denominazione', type: 'text', help: law, translate: 'denominazione' },
+  { key: 'address', label: 'Indirizzo', type: 'text', translate: 'indirizzo' },
   { key: 'email', label: 'E-mail', type: 'email' },
   { key: 'pec', label: 'PEC', type: 'email' },
   { key: 'phone', label: 'Telefono', type: 'tel' },
@@ -29,9 +34,9 @@ const channelFields = (item) => {
       ['whatsapp-broadcast', 'Lista broadcast WhatsApp (numero del Comune)'],
       ['telegram-channel', 'Canale Telegram'],
     ], help: 'Solo canali o liste broadcast: nessun iscritto deve poter vedere il numero degli altri (Seveso art. 1.6). I gruppi non sono ammessi.' },
-    { key: 'name', label: 'Nome del canale', type: 'text', help: 'Come appare nell’app, es. «WhatsConcorezzo» (Concorezzo art. 2).' },
+    { key: 'name', label: 'Nome del canale', type: 'text', help: 'Come appare nell’app, es. «WhatsConcorezzo» (Concorezzo art. 2).', translate: 'nome' },
   ];
-  const leave = { key: 'leave_instructions', label: 'Come cancellarsi (se diverso dalle istruzioni della piattaforma)', type: 'textarea', help: 'Concorezzo art. 3: inviare «DISATTIVA ISCRIZIONE»; Sesto Calende art. 5.' };
+  const leave = { key: 'leave_instructions', label: 'Come cancellarsi (se diverso dalle istruzioni della piattaforma)', type: 'textarea', help: 'Concorezzo art. 3: inviare «DISATTIVA ISCRIZIONE»; Sesto Calende art. 5.', translate: 'come cancellarsi' };
   switch (item?.kind) {
     case 'whatsapp-broadcast':
       return [...common,
@@ -88,6 +93,10 @@ const LEXICON_FAMILIES = [
   ['official-notice', 'official-notice – testo che si presenta come un atto ufficiale'],
   ['electoral-period', 'electoral-period – comunicazione nei periodi elettorali'],
 ];
+// The languages the widget takes a profile's translations in (validate/translations.rs,
+// LANGUAGES): the bilingual comuni's first, then English.
+const LANGUAGES = [['de', 'tedesco'], ['fr', 'francese'], ['sl', 'sloveno'], ['en', 'inglese']];
+const LANGUAGE_NAMES = Object.fromEntries(LANGUAGES);
 const SEVERITIES = [['error', 'Errore: blocca l’invio'], ['warning', 'Avviso'], ['info', 'Informazione']];
 
 /** A map of terms per lexicon family; a new row takes the first family not listed yet. */
@@ -105,10 +114,10 @@ export const SECTIONS = [
     intro: 'I canali che hanno valore legale: il canale di messaggistica non li sostituisce (Seveso art. 2.6: sito istituzionale, PEC, Albo Pretorio online, Amministrazione trasparente). Il widget li ricorda a chi si iscrive.',
     fields: [
       { key: 'id', label: 'Identificativo del profilo', type: 'text', help: 'Minuscole e trattini, es. sesto-calende: diventa il nome del file.' },
-      { key: ['comune', 'name'], label: 'Nome del Comune', type: 'text', help: 'Forma breve, es. Seveso.' },
-      { key: ['comune', 'official_name'], label: 'Nome ufficiale', type: 'text', help: 'Come lo scrive l’intestazione del disciplinare, es. «Città di Seveso».' },
+      { key: ['comune', 'name'], label: 'Nome del Comune', type: 'text', help: 'Forma breve, es. Seveso.', translate: 'nome' },
+      { key: ['comune', 'official_name'], label: 'Nome ufficiale', type: 'text', help: 'Come lo scrive l’intestazione del disciplinare, es. «Città di Seveso».', translate: 'nome ufficiale' },
       { key: ['comune', 'province'], label: 'Sigla della provincia', type: 'text', help: 'Due lettere maiuscole, es. MB.' },
-      { key: ['comune', 'province_name'], label: 'Provincia o città metropolitana', type: 'text' },
+      { key: ['comune', 'province_name'], label: 'Provincia o città metropolitana', type: 'text', translate: 'provincia' },
       { key: ['comune', 'website'], label: 'Sito istituzionale', type: 'url', help: 'https://… (Seveso art. 2.6).' },
       { key: ['comune', 'pec'], label: 'PEC del Comune', type: 'email', help: 'Seveso art. 2.6; Siracusa art. 2.6.' },
       { key: ['comune', 'albo_pretorio_url'], label: 'Albo Pretorio online', type: 'url', help: 'Art. 32 L. 69/2009; Seveso art. 2.6.' },
@@ -120,8 +129,8 @@ export const SECTIONS = [
     id: 'disciplinare', title: 'Il disciplinare', path: ['policy'],
     intro: 'Il testo approvato dalla Giunta, articolo per articolo: da qui nasce il documento per la deliberazione. Nei paragrafi, una riga per paragrafo; le voci di elenco iniziano con «- ».',
     fields: [
-      { key: 'title', label: 'Titolo', type: 'text', help: 'Es. «Disciplinare in materia di utilizzo di applicazioni di messaggistica istantanea per finalità istituzionali» (Seveso).' },
-      { key: ['approval', 'act'], label: 'Atto di approvazione', type: 'text', help: 'Es. «Delibera di Giunta Comunale» (Seveso: G.C. 78 del 20/03/2026).' },
+      { key: 'title', label: 'Titolo', type: 'text', help: 'Es. «Disciplinare in materia di utilizzo di applicazioni di messaggistica istantanea per finalità istituzionali» (Seveso).', translate: 'titolo' },
+      { key: ['approval', 'act'], label: 'Atto di approvazione', type: 'text', help: 'Es. «Delibera di Giunta Comunale» (Seveso: G.C. 78 del 20/03/2026).', translate: 'atto di approvazione' },
       { key: ['approval', 'number'], label: 'Numero dell’atto', type: 'text', help: 'Vuoto finché la Giunta non delibera: il documento lascia la riga da compilare.' },
       { key: ['approval', 'date'], label: 'Data dell’atto (AAAA-MM-GG)', type: 'text', inputmode: 'numeric' },
       { key: 'url', label: 'Pagina del disciplinare sul sito', type: 'url' },
@@ -133,8 +142,8 @@ export const SECTIONS = [
         create: (items) => ({ number: String(items.length + 1), title: '', paragraphs: [] }),
         fields: () => [
           { key: 'number', label: 'Numero', type: 'text' },
-          { key: 'title', label: 'Titolo dell’articolo', type: 'text' },
-          { key: 'paragraphs', label: 'Paragrafi (uno per riga; «- » per le voci di elenco)', type: 'lines', rows: 8 },
+          { key: 'title', label: 'Titolo dell’articolo', type: 'text', translate: 'titolo' },
+          { key: 'paragraphs', label: 'Paragrafi (uno per riga; «- » per le voci di elenco)', type: 'lines', rows: 8, translate: 'paragrafo' },
         ],
       },
     ],
@@ -157,15 +166,15 @@ export const SECTIONS = [
     intro: 'A chi si rivolge il canale e che cosa vi si pubblica. Una sola categoria è «emergenza»: può essere inviata anche fuori orario (Concorezzo art. 3: «in casi di necessità»).',
     fields: [
       { key: ['audience', 'kind'], label: 'Destinatari', type: 'select', options: [['citizens', 'La cittadinanza'], ['businesses', 'Imprese, commercio e turismo']], help: 'Sesto Calende art. 1: attività produttive, commercio e turismo.' },
-      { key: ['audience', 'description'], label: 'Come il disciplinare descrive i destinatari', type: 'textarea' },
+      { key: ['audience', 'description'], label: 'Come il disciplinare descrive i destinatari', type: 'textarea', translate: 'destinatari' },
       {
         key: 'categories', label: 'Categorie di contenuti ammessi', type: 'list', item: 'Categoria', add: 'Aggiungi una categoria',
         legend: (c, i) => `Categoria ${i + 1}${c?.label ? ` – ${c.label}` : ''}`,
         create: () => ({ id: '', label: '', description: '', emergency: false, source: '' }),
         fields: () => [
           { key: 'id', label: 'Identificativo', type: 'text', help: 'Minuscole e trattini, es. pubblica-utilita.' },
-          { key: 'label', label: 'Nome', type: 'text' },
-          { key: 'description', label: 'Descrizione', type: 'textarea' },
+          { key: 'label', label: 'Nome', type: 'text', translate: 'nome' },
+          { key: 'description', label: 'Descrizione', type: 'textarea', translate: 'descrizione' },
           { key: 'emergency', label: 'È la categoria delle emergenze (esente dagli orari)', type: 'bool' },
           { key: 'source', label: 'Articolo che la prevede', type: 'text', help: 'Es. «art. 2.1» (Seveso), «art. 4 lett. a» (Concorezzo).' },
         ],
@@ -182,8 +191,8 @@ export const SECTIONS = [
         create: () => ({ id: '', label: '', description: '', severity: 'error', source: '' }),
         fields: () => [
           { key: 'id', label: 'Famiglia di regole', type: 'text', help: 'political (propaganda e scopi politici, Seveso art. 2.2), advertising (pubblicità, art. 2.2), special-category (dati particolari, art. 9 GDPR), judicial-data (dati giudiziari, art. 10 GDPR), personal-data, offensive…' },
-          { key: 'label', label: 'Nome', type: 'text' },
-          { key: 'description', label: 'Descrizione', type: 'textarea' },
+          { key: 'label', label: 'Nome', type: 'text', translate: 'nome' },
+          { key: 'description', label: 'Descrizione', type: 'textarea', translate: 'descrizione' },
           { key: 'severity', label: 'Gravità', type: 'select', options: [['error', 'Errore: blocca l’invio'], ['warning', 'Avviso'], ['info', 'Informazione']] },
           { key: 'source', label: 'Articolo che lo vieta', type: 'text', help: 'Es. «art. 2.2», «art. 4.4» (Seveso), «art. 4 lett. i» (Concorezzo).' },
         ],
@@ -209,7 +218,7 @@ export const SECTIONS = [
             ],
           },
           { key: 'emergency_exempt', label: 'Le emergenze si inviano a qualsiasi ora', type: 'bool', help: 'Concorezzo art. 3: «in casi di necessità… anche fuori orario».' },
-          { key: 'note', label: 'Nota', type: 'textarea' },
+          { key: 'note', label: 'Nota', type: 'textarea', translate: 'nota' },
         ],
       },
     ],
@@ -234,8 +243,8 @@ export const SECTIONS = [
     id: 'gestione', title: 'Chi gestisce il canale', path: ['management'],
     intro: 'Chi è responsabile del canale, chi propone i messaggi e chi è delegato a pubblicarli.',
     fields: [
-      { key: 'responsible', label: 'Responsabile', type: 'text', help: 'Seveso art. 4.1: «uno o più soggetti designati con decreto del legale rappresentante»; Leini art. 4.1: il Sindaco.' },
-      { key: 'roles', label: 'Chi può proporre i messaggi (uno per riga)', type: 'lines', help: 'Seveso art. 4.2: responsabili di area, Sindaco, Assessori, uffici.' },
+      { key: 'responsible', label: 'Responsabile', type: 'text', help: 'Seveso art. 4.1: «uno o più soggetti designati con decreto del legale rappresentante»; Leini art. 4.1: il Sindaco.', translate: 'responsabile' },
+      { key: 'roles', label: 'Chi può proporre i messaggi (uno per riga)', type: 'lines', help: 'Seveso art. 4.2: responsabili di area, Sindaco, Assessori, uffici.', translate: 'chi propone, riga' },
       { key: 'max_delegates', label: 'Numero massimo di delegati', type: 'number', help: 'Leini art. 4.1: al massimo 5.' },
       { key: 'delegates', label: 'Delegati designati (uno per riga)', type: 'lines' },
       { key: 'source', label: 'Articolo', type: 'text' },
@@ -245,7 +254,7 @@ export const SECTIONS = [
     id: 'assistenza', title: 'Assistenza', path: ['help'],
     intro: 'Chi risponde a chi ha difficoltà con l’iscrizione (Siracusa art. 3: lo Sportello al Cittadino, per e-mail o numero verde). Il widget lo mostra.',
     fields: [
-      { key: 'name', label: 'Ufficio', type: 'text' },
+      { key: 'name', label: 'Ufficio', type: 'text', translate: 'ufficio' },
       { key: 'email', label: 'E-mail', type: 'email' },
       { key: 'phone', label: 'Telefono', type: 'tel' },
       { key: 'toll_free', label: 'Numero verde', type: 'tel' },
@@ -318,24 +327,38 @@ export const SECTIONS = [
     fields: [
       { key: 'controller', label: 'Titolare del trattamento', type: 'group', fields: party('del titolare', 'Art. 13, par. 1, lett. a GDPR: identità e dati di contatto del titolare (il Comune).') },
       { key: 'dpo', label: 'Responsabile della protezione dei dati (RPD/DPO)', type: 'group', fields: party('del DPO', 'Art. 13, par. 1, lett. b e art. 37 GDPR: i dati di contatto del DPO, obbligatorio per i Comuni.') },
-      { key: 'purposes', label: 'Finalità (una per riga)', type: 'lines', help: 'Art. 13, par. 1, lett. c GDPR; Seveso art. 1.1 e art. 3.1.' },
+      { key: 'purposes', label: 'Finalità (una per riga)', type: 'lines', help: 'Art. 13, par. 1, lett. c GDPR; Seveso art. 1.1 e art. 3.1.', translate: 'finalità' },
       { key: 'legal_basis', label: 'Base giuridica', type: 'select', options: [['consent', 'Consenso (art. 6, par. 1, lett. a)'], ['public-task', 'Compito di interesse pubblico (art. 6, par. 1, lett. e)']], help: 'Art. 13, par. 1, lett. c GDPR. Seveso art. 6.2: consenso libero, facoltativo e revocabile.' },
-      { key: 'legal_basis_note', label: 'Precisazione sulla base giuridica', type: 'textarea' },
-      { key: 'retention', label: 'Periodo di conservazione', type: 'textarea', help: 'Art. 13, par. 2, lett. a GDPR; Seveso art. 6.4-6.5: non oltre il tempo del servizio, cancellati alla disiscrizione.' },
-      { key: 'recipients', label: 'Destinatari (uno per riga)', type: 'lines', help: 'Art. 13, par. 1, lett. e GDPR; Seveso art. 6.4: soggetti designati e autorizzati, nessuna diffusione.' },
+      { key: 'legal_basis_note', label: 'Precisazione sulla base giuridica', type: 'textarea', translate: 'precisazione sulla base giuridica' },
+      { key: 'retention', label: 'Periodo di conservazione', type: 'textarea', help: 'Art. 13, par. 2, lett. a GDPR; Seveso art. 6.4-6.5: non oltre il tempo del servizio, cancellati alla disiscrizione.', translate: 'conservazione' },
+      { key: 'recipients', label: 'Destinatari (uno per riga)', type: 'lines', help: 'Art. 13, par. 1, lett. e GDPR; Seveso art. 6.4: soggetti designati e autorizzati, nessuna diffusione.', translate: 'destinatario' },
       { key: 'platform_provider', label: 'Fornitore della piattaforma', type: 'group', fields: [
         { key: 'name', label: 'Denominazione', type: 'text', help: 'Titolare autonomo per i dati dell’account, es. WhatsApp Ireland Limited (art. 13, par. 1, lett. e GDPR).' },
         { key: 'url', label: 'Informativa del fornitore', type: 'url' },
       ] },
-      { key: 'transfers_outside_eu', label: 'Trasferimenti fuori dall’Unione europea', type: 'textarea', help: 'Art. 13, par. 1, lett. f GDPR: il fornitore può trasferire dati verso paesi terzi (es. Stati Uniti).' },
+      { key: 'transfers_outside_eu', label: 'Trasferimenti fuori dall’Unione europea', type: 'textarea', help: 'Art. 13, par. 1, lett. f GDPR: il fornitore può trasferire dati verso paesi terzi (es. Stati Uniti).', translate: 'trasferimenti fuori UE' },
       { key: 'end_to_end_encrypted', label: 'I messaggi del canale sono crittografati end-to-end', type: 'bool', help: 'Sesto Calende art. 7: i canali WhatsApp non lo sono.' },
       { key: 'provision_optional', label: 'Il conferimento dei dati è facoltativo', type: 'bool', help: 'Art. 13, par. 2, lett. e GDPR.' },
       { key: 'automated_decision_making', label: 'Vi sono decisioni automatizzate o profilazione', type: 'bool', help: 'Art. 13, par. 2, lett. f GDPR.' },
       { key: 'supervisory_authority', label: 'Autorità di controllo', type: 'group', fields: [
-        { key: 'name', label: 'Denominazione', type: 'text', help: 'Art. 13, par. 2, lett. d GDPR: il Garante per la protezione dei dati personali.' },
+        { key: 'name', label: 'Denominazione', type: 'text', help: 'Art. 13, par. 2, lett. d GDPR: il Garante per la protezione dei dati personali.', translate: 'denominazione' },
         { key: 'url', label: 'Sito', type: 'url' },
       ] },
       { key: 'informativa_url', label: 'Pagina privacy del Comune', type: 'url' },
+    ],
+  },
+  {
+    id: 'traduzioni', title: 'Traduzioni', path: [],
+    intro: 'I testi del profilo in un’altra lingua, per i Comuni bilingui (tedesco in Alto Adige, francese in Valle d’Aosta, sloveno in Friuli-Venezia Giulia) o per chi non legge l’italiano (inglese). Il widget li mostra sulle pagine in quella lingua; un testo lasciato senza traduzione resta in italiano.',
+    fields: [
+      {
+        key: 'translations', label: 'Lingue', type: 'map', item: 'Lingua', add: 'Aggiungi una lingua', omitEmpty: true,
+        legend: (lang, i) => `Lingua ${i + 1}${lang ? ` – ${LANGUAGE_NAMES[lang] ?? lang}` : ''}`,
+        create: (map) => [LANGUAGES.map(([l]) => l).find((l) => !(l in map)) ?? '', {}],
+        keyField: { label: 'Lingua', type: 'select', options: LANGUAGES },
+        valueField: { label: 'Testi da tradurre', type: 'translations',
+          help: 'Sotto ogni testo italiano, la sua traduzione: lasciala vuota per lasciare il testo in italiano. Se poi il testo italiano cambia o viene tolto, la sua traduzione lo segnala.' },
+      },
     ],
   },
   {

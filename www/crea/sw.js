@@ -5,7 +5,7 @@
 // writes (the profile stays in the page, or in localStorage if they choose).
 const CACHE = 'banditore-crea-v1';
 const FILES = [
-  './', './index.html', './builder.js', './form.js', './fields.js', './crea.css', './documento.css',
+  './', './index.html', './builder.js', './form.js', './fields.js', './traduzioni.js', './crea.css', './documento.css',
   '../demo.css', '../favicon.svg',
   '../pkg/banditore_builder/banditore_builder.js', '../pkg/banditore_builder/banditore_builder_bg.wasm',
   '../dist/banditore-iscrizione.js', '../dist/widget/widget.css', '../dist/pkg/banditore_widget/banditore_widget_bg.wasm',
