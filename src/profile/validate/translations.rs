@@ -12,6 +12,48 @@ use crate::profile::Profile;
 /// The languages a profile may add to Italian (ISO 639-1).
 pub const LANGUAGES: [&str; 4] = ["en", "de", "fr", "sl"];
 
+/// The fields that hold prose a citizen reads, by name: only these are translated. An id, a
+/// link, an address, a number, a keyword or a date is the same fact in every language, and a
+/// "translated" one would change what the profile does there (another channel's link on the
+/// German page, a subscription keyword the platform does not know).
+const PROSE: &[&str] = &[
+    "act",
+    "address",
+    "consent_article",
+    "description",
+    "label",
+    "leave_instructions",
+    "legal_basis_note",
+    "name",
+    "note",
+    "official_name",
+    "province_name",
+    "responsible",
+    "retention",
+    "revision_message",
+    "role",
+    "source",
+    "title",
+    "transfers_outside_eu",
+];
+/// Lists whose every item is prose.
+const PROSE_LISTS: &[&str] = &["paragraphs", "purposes", "recipients", "roles"];
+/// Parts of the profile no citizen reads as prose.
+const NOT_SHOWN: &[&str] = &["checker", "notes", "translations"];
+
+/// Whether a pointer names a field of prose ([`PROSE`], [`PROSE_LISTS`]).
+fn is_prose(pointer: &str) -> bool {
+    let steps: Vec<&str> = pointer.split('/').skip(1).collect();
+    let Some((&last, before)) = steps.split_last() else { return false };
+    if steps.first().is_some_and(|s| NOT_SHOWN.contains(s)) {
+        return false;
+    }
+    if last.bytes().all(|b| b.is_ascii_digit()) && !last.is_empty() {
+        return before.last().is_some_and(|l| PROSE_LISTS.contains(l));
+    }
+    PROSE.contains(&last)
+}
+
 pub(crate) fn check(p: &Profile, out: &mut Issues) {
     if p.translations.is_empty() {
         return;
@@ -41,7 +83,19 @@ pub(crate) fn check(p: &Profile, out: &mut Issues) {
         for (pointer, text) in map {
             let path = format!("{at}[{pointer:?}]");
             match json.pointer(pointer) {
-                Some(serde_json::Value::String(_)) if pointer != "/id" => {}
+                Some(serde_json::Value::String(_)) if !is_prose(pointer) => out.error(
+                    &path,
+                    format!("«{pointer}» non si traduce: identificativi, collegamenti, indirizzi e-mail, numeri, parole chiave e date restano quelli del profilo in ogni lingua"),
+                    format!("\"{pointer}\" is not translated: ids, links, e-mail addresses, numbers, keywords and dates stay the profile's own in every language"),
+                ),
+                // A field the file leaves out reads as empty here, and the widget finds nothing
+                // there to replace: the translation would silently never show.
+                Some(serde_json::Value::String(it)) if it.trim().is_empty() => out.error(
+                    &path,
+                    format!("«{pointer}» è vuoto nel profilo: non c'è un testo italiano da tradurre"),
+                    format!("\"{pointer}\" is empty in the profile: there is no Italian text to translate"),
+                ),
+                Some(serde_json::Value::String(_)) => {}
                 Some(_) => out.error(
                     &path,
                     format!("«{pointer}» non è un testo del profilo (solo i testi si traducono)"),
@@ -67,8 +121,13 @@ mod tests {
     use crate::profile::json::parse_profile;
 
     fn issues(translations: &str) -> Vec<(String, String)> {
+        issues_edited(translations, |_| {})
+    }
+
+    fn issues_edited(translations: &str, edit: impl FnOnce(&mut serde_json::Value)) -> Vec<(String, String)> {
         let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/pkg-config/siracusa.json")).unwrap();
         let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        edit(&mut v);
         v["translations"] = serde_json::from_str(translations).unwrap();
         let p = parse_profile(&v.to_string()).unwrap();
         let mut out = Issues::default();
@@ -94,11 +153,44 @@ mod tests {
 
     #[test]
     fn only_texts_are_translated() {
-        for pointer in ["/policy", "/categories", "/privacy/end_to_end_encrypted", "/id", ""] {
+        for pointer in ["/policy", "/categories", "/privacy/end_to_end_encrypted", ""] {
             let found = issues(&format!(r#"{{"en": {{"{pointer}": "x"}}}}"#));
             assert_eq!(found.len(), 1, "{pointer}: {found:?}");
             assert!(found[0].1.contains("not a text"), "{pointer}: {found:?}");
         }
+    }
+
+    #[test]
+    fn facts_are_not_translated_only_prose() {
+        // A link, a keyword, a kind, an id, a date: "translating" one changes what the profile does.
+        for pointer in [
+            "/channels/0/invite_url",
+            "/channels/0/kind",
+            "/categories/0/id",
+            "/privacy/legal_basis",
+            "/privacy/controller/email",
+            "/comune/website",
+            "/policy/approval/date",
+            "/id",
+            "/notes/0",
+        ] {
+            let found = issues(&format!(r#"{{"de": {{"{pointer}": "x"}}}}"#));
+            assert_eq!(found.len(), 1, "{pointer}: {found:?}");
+            assert!(found[0].1.contains("is not translated"), "{pointer}: {found:?}");
+        }
+        let ok = r#"{"de": {"/policy/articles/0/paragraphs/0": "x", "/privacy/purposes/0": "x", "/categories/0/description": "x", "/privacy/retention": "x"}}"#;
+        assert_eq!(issues(ok), vec![]);
+    }
+
+    #[test]
+    fn a_field_the_file_leaves_out_has_nothing_to_translate() {
+        let pointer = r#"{"de": {"/privacy/legal_basis_note": "Einwilligung"}}"#;
+        assert_eq!(issues_edited(pointer, |v| v["privacy"]["legal_basis_note"] = "Consenso esplicito".into()), vec![]);
+        let found = issues_edited(pointer, |v| {
+            v["privacy"].as_object_mut().unwrap().remove("legal_basis_note");
+        });
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.contains("is empty in the profile"), "{found:?}");
     }
 
     #[test]
