@@ -113,44 +113,47 @@ impl Normalised {
         if !original.chars().any(changes) {
             return Normalised { text: original.to_owned(), map: Vec::new(), original_len: original.len() };
         }
-        let mut text = String::with_capacity(original.len());
-        let mut map = Vec::with_capacity(original.len());
-        let mut push = |at: usize, s: &str| {
-            text.push_str(s);
-            map.extend(std::iter::repeat(at).take(s.len()));
-        };
-        let mut word = Word::default();
+        let mut out = Out { text: String::with_capacity(original.len()), map: Vec::with_capacity(original.len()) };
         let mut chars = original.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
+            // Most of a message is ASCII outside words (spaces, punctuation): copied as it is.
+            if c.is_ascii() && !c.is_ascii_alphanumeric() {
+                out.copy(at, &original[at..at + 1]);
+                continue;
+            }
             if !in_word(c) {
                 match normal_char(c) {
-                    Normal::As(s) => push(at, s),
-                    _ => push(at, c.encode_utf8(&mut [0; 4])),
+                    Normal::As(s) => out.push(at, s),
+                    _ => out.copy(at, &original[at..at + c.len_utf8()]),
                 }
                 continue;
             }
             // A whole word, looked at once: its foreign look-alikes are read as Latin only if the
             // rest of it is Latin (or it is made of them only), and as digits only among digits.
-            word.start = at;
-            word.end = at + c.len_utf8();
+            let mut end = at + c.len_utf8();
             while let Some(&(next, n)) = chars.peek() {
                 if !in_word(n) {
                     break;
                 }
-                word.end = next + n.len_utf8();
+                end = next + n.len_utf8();
                 chars.next();
             }
-            let reading = word.reading(&original[word.start..word.end]);
-            for (i, c) in original[word.start..word.end].char_indices() {
-                let at = word.start + i;
+            let written = &original[at..end];
+            if written.is_ascii() {
+                out.copy(at, written);
+                continue;
+            }
+            let reading = Reading::of(written);
+            for (i, c) in written.char_indices() {
                 match normal_char(c) {
                     Normal::Drop => {}
-                    Normal::As(s) => push(at, s),
-                    Normal::Foreign(s) if reading.reads(s) => push(at, s),
-                    _ => push(at, c.encode_utf8(&mut [0; 4])),
+                    Normal::As(s) => out.push(at + i, s),
+                    Normal::Foreign(s) if reading.reads(s) => out.push(at + i, s),
+                    _ => out.copy(at + i, &written[i..i + c.len_utf8()]),
                 }
             }
         }
+        let Out { text, map } = out;
         Normalised { text, map, original_len: original.len() }
     }
 
@@ -178,10 +181,30 @@ impl Normalised {
     }
 }
 
-#[derive(Default)]
-struct Word {
-    start: usize,
-    end: usize,
+/// The text being built and, for each of its bytes, the original byte it comes from.
+struct Out {
+    text: String,
+    map: Vec<usize>,
+}
+
+impl Out {
+    /// `s` read for the one char written at `at`: all its bytes map to that char.
+    fn push(&mut self, at: usize, s: &str) {
+        self.text.push_str(s);
+        self.map.extend(std::iter::repeat(at).take(s.len()));
+    }
+
+    /// Original text copied unchanged from `at`: each char maps to where it was written.
+    fn copy(&mut self, at: usize, s: &str) {
+        self.text.push_str(s);
+        if s.is_ascii() {
+            self.map.extend(at..at + s.len());
+            return;
+        }
+        for (i, c) in s.char_indices() {
+            self.map.extend(std::iter::repeat(at + i).take(c.len_utf8()));
+        }
+    }
 }
 
 /// How a word's foreign look-alikes are read.
@@ -198,10 +221,8 @@ impl Reading {
             self.latin
         }
     }
-}
 
-impl Word {
-    fn reading(&self, word: &str) -> Reading {
+    fn of(word: &str) -> Reading {
         let (mut latin, mut digits, mut foreign, mut other) = (false, false, 0, false);
         for c in word.chars() {
             match normal_char(c) {

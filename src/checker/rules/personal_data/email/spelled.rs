@@ -4,13 +4,23 @@
 
 use std::ops::Range;
 
-/// A spelled-out "@", bracketed (spaces around it optional) or as a word between spaces.
-const AT: &[&str] = &["(at)", "[at]", "{at}", "<at>", "(chiocciola)", "[chiocciola]", "@"];
-const AT_WORDS: &[&str] = &["at", "chiocciola"];
-/// A spelled-out ".", bracketed; as a word only before a common top-level domain
-/// ("gmail punto com"), since "punto" is an ordinary Italian word.
-const DOT: &[&str] = &["(dot)", "[dot]", "{dot}", "(punto)", "[punto]"];
-const DOT_WORDS: &[&str] = &["dot", "punto"];
+/// A spelled-out "@" or ".", bracketed (spaces around it optional).
+const BRACKETED: &[(&str, char)] = &[
+    ("(at)", '@'),
+    ("[at]", '@'),
+    ("{at}", '@'),
+    ("<at>", '@'),
+    ("(chiocciola)", '@'),
+    ("[chiocciola]", '@'),
+    ("(dot)", '.'),
+    ("[dot]", '.'),
+    ("{dot}", '.'),
+    ("(punto)", '.'),
+    ("[punto]", '.'),
+];
+/// As a word between spaces; a dot only before a common top-level domain ("gmail punto com"),
+/// since "punto" is an ordinary Italian word.
+const WORDS: &[(&str, char)] = &[("at", '@'), ("chiocciola", '@'), ("dot", '.'), ("punto", '.')];
 const TLDS: &[&str] = &["it", "com", "net", "org", "eu", "info"];
 /// Spaces allowed on each side of a marker.
 const SPACES: usize = 3;
@@ -25,9 +35,15 @@ pub struct Spelled {
 impl Spelled {
     /// None when nothing is spelled out (the usual case).
     pub fn new(text: &str) -> Option<Spelled> {
+        // Most messages spell nothing out: find the first marker before copying anything.
+        let first = starts(text).find(|&i| marker(text, i).is_some())?;
         let mut out = Spelled { text: String::with_capacity(text.len()), map: Vec::with_capacity(text.len()) };
+        out.text.push_str(&text[..first]);
+        for (at, c) in text[..first].char_indices() {
+            out.map.extend(std::iter::repeat(at).take(c.len_utf8()));
+        }
         let mut changed = false;
-        let mut i = 0;
+        let mut i = first;
         while i < text.len() {
             if let Some((c, end)) = marker(text, i) {
                 out.text.push(c);
@@ -52,54 +68,50 @@ impl Spelled {
     }
 }
 
+/// Where a marker may start: its spaces or its first char, all ASCII (so char boundaries).
+fn starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes().enumerate().filter(|(_, b)| matches!(b, b' ' | b'(' | b'[' | b'{' | b'<' | b'@')).map(|(i, _)| i)
+}
+
 /// The char a marker starting at `at` (spaces before it included) stands for, and where the
 /// marker and the spaces after it end. Bounded work per position: linear over the text.
 fn marker(text: &str, at: usize) -> Option<(char, usize)> {
     let b = text.as_bytes();
-    if !matches!(b[at], b' ' | b'(' | b'[' | b'{' | b'<' | b'@') {
-        return None;
-    }
     let spaces = |from: usize| b[from..].iter().take(SPACES + 1).take_while(|&&c| c == b' ').count();
     let before = spaces(at);
+    let m = at + before;
     if before > SPACES {
         return None;
     }
-    let m = at + before;
-    let starts = |w: &str| b.len() >= m + w.len() && b[m..m + w.len()].eq_ignore_ascii_case(w.as_bytes());
+    let starts_with = |w: &str| starts_at(b, m, w);
     let word_end = |e: usize| !b.get(e).is_some_and(|c| c.is_ascii_alphanumeric());
-    let after = |e: usize| Some(e + spaces(e)).filter(|&end| end - e <= SPACES);
-    for (list, c) in [(AT, '@'), (DOT, '.')] {
-        if let Some(w) = list.iter().find(|w| starts(w)) {
-            let end = after(m + w.len())?;
-            // A plain "@" is only spelled out with a space on a side; "a@b" is an address as it is.
-            if *w == "@" && (before == 0 && end == m + 1) {
+    // One byte tells which markers may follow: almost every space is followed by none.
+    match b.get(m)?.to_ascii_lowercase() {
+        b'(' | b'[' | b'{' | b'<' => {
+            let &(w, c) = BRACKETED.iter().find(|(w, _)| starts_with(w))?;
+            let end = m + w.len() + spaces(m + w.len());
+            (end - (m + w.len()) <= SPACES).then_some((c, end))
+        }
+        // A plain "@" is only spelled out with a space on a side; "a@b" is an address as it is.
+        b'@' => {
+            let end = m + 1 + spaces(m + 1);
+            (end - (m + 1) <= SPACES && (before > 0 || end > m + 1)).then_some(('@', end))
+        }
+        b'a' | b'c' | b'd' | b'p' if before > 0 => {
+            let &(w, c) = WORDS.iter().find(|(w, _)| starts_with(w) && word_end(m + w.len()))?;
+            let end = m + w.len() + spaces(m + w.len());
+            if end == m + w.len() || end - (m + w.len()) > SPACES {
                 return None;
             }
-            return Some((c, end));
+            let tld = |t: &&str| starts_at(b, end, t) && word_end(end + t.len());
+            (c == '@' || TLDS.iter().any(tld)).then_some((c, end))
         }
+        _ => None,
     }
-    // Words need a space on both sides.
-    if before == 0 {
-        return None;
-    }
-    for (list, c) in [(AT_WORDS, '@'), (DOT_WORDS, '.')] {
-        let Some(w) = list.iter().find(|w| starts(w) && word_end(m + w.len())) else { continue };
-        let end = m + w.len() + spaces(m + w.len());
-        if end == m + w.len() || end - (m + w.len()) > SPACES {
-            return None;
-        }
-        if c == '.'
-            && !TLDS.iter().any(|t| {
-                b.len() >= end + t.len()
-                    && b[end..end + t.len()].eq_ignore_ascii_case(t.as_bytes())
-                    && word_end(end + t.len())
-            })
-        {
-            return None;
-        }
-        return Some((c, end));
-    }
-    None
+}
+
+fn starts_at(b: &[u8], at: usize, w: &str) -> bool {
+    b.len() >= at + w.len() && b[at..at + w.len()].eq_ignore_ascii_case(w.as_bytes())
 }
 
 #[cfg(test)]
