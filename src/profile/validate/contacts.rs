@@ -80,6 +80,10 @@ fn institutional(p: &Profile, out: &mut Issues) {
 /// "offensivo", or a rule of another version).
 fn unknown_rule(out: &mut Issues, path: &str, name: &str, family_too: bool) {
     use crate::profile::rule_ids::{families, is_rule, is_rule_or_family};
+    // Warnings only: the bundles that drop them (widget, checker) need not carry the rule list.
+    if !super::WARNINGS {
+        return;
+    }
     let known = if family_too { is_rule_or_family(name) } else { is_rule(name) };
     if known || rule_id(name).is_err() {
         return;
@@ -130,7 +134,8 @@ fn checker(p: &Profile, out: &mut Issues) {
         let (name, list) = terms;
         let path = format!("$.checker.{family}{}", key_path(name));
         out.required(&path, name, rule_id);
-        if rule_id(name).is_ok() && !crate::profile::rule_ids::TERM_FAMILIES.contains(&name.as_str()) {
+        if super::WARNINGS && rule_id(name).is_ok() && !crate::profile::rule_ids::TERM_FAMILIES.contains(&name.as_str())
+        {
             let read = crate::profile::rule_ids::TERM_FAMILIES.join(", ");
             warning!(
                 out,
