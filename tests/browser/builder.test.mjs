@@ -61,6 +61,13 @@ async function settle(page) {
 
 const errorCount = (page) => page.locator('#elenco-errori li').count();
 
+/** Imports a profile file into the builder as a comune would, and waits for the form and the validator. */
+async function importFile(page, file) {
+  await page.setInputFiles('#importa', file);
+  await page.waitForSelector('#lavoro:not([hidden])');
+  await settle(page);
+}
+
 async function downloadOf(page, press) {
   const download = page.waitForEvent('download');
   await press();
@@ -269,9 +276,7 @@ describe('the profile builder', () => {
     const { page } = s;
     const file = path.join(ROOT, 'pkg-config', 'seveso.json');
     const original = JSON.parse(fs.readFileSync(file, 'utf8'));
-    await page.setInputFiles('#importa', file);
-    await page.waitForSelector('#lavoro:not([hidden])');
-    await settle(page);
+    await importFile(page, file);
     assert.equal(await page.locator('#t-s-controllo').textContent(), 'Controllo prima dell’invio');
     // The seed's own entry shows as a row: key and value, each labelled.
     assert.equal(await page.locator('#f-checker-sources-0-chiave').inputValue(), 'official-notice');
@@ -361,9 +366,7 @@ describe('the profile builder', () => {
     const file = path.join(ROOT, 'test-artifacts', 'builder-checker-invalid.json');
     fs.writeFileSync(file, `${JSON.stringify({ ...seed, checker: { ...seed.checker,
       severity: { political: 'grave' }, extra_terms: { offensive: ['ok', ' '] } } }, null, 2)}\n`);
-    await page.setInputFiles('#importa', file);
-    await page.waitForSelector('#lavoro:not([hidden])');
-    await settle(page);
+    await importFile(page, file);
     // A severity outside the three: the message in its row, which both inputs point to.
     assert.equal(await page.locator('#f-checker-severity-0-valore').inputValue(), 'grave');
     assert.match(await page.locator('#e-f-checker-severity-0').textContent(), /Errore: .*"grave" non è tra i valori ammessi/);
@@ -439,9 +442,7 @@ describe('the profile builder', () => {
     const file = path.join(ROOT, 'test-artifacts', 'builder-no-checker.json');
     const text = `${JSON.stringify(seed, null, 2)}\n`;
     fs.writeFileSync(file, text);
-    await page.setInputFiles('#importa', file);
-    await page.waitForSelector('#lavoro:not([hidden])');
-    await settle(page);
+    await importFile(page, file);
     assert.equal((await downloadOf(page, () => page.click('#scarica-json'))).bytes.toString('utf8'), text, 'byte for byte');
     await page.focus('#f-checker-readability_threshold');
     await page.keyboard.type('50');
@@ -471,9 +472,7 @@ describe('the profile builder', () => {
     const { page } = s;
     const file = path.join(ROOT, 'pkg-config', 'seveso.json');
     const original = JSON.parse(fs.readFileSync(file, 'utf8'));
-    await page.setInputFiles('#importa', file);
-    await page.waitForSelector('#lavoro:not([hidden])');
-    await settle(page);
+    await importFile(page, file);
     assert.equal(await page.locator('#t-s-traduzioni').textContent(), 'Traduzioni');
     const focused = () => page.evaluate(() => document.activeElement.id);
 
@@ -550,9 +549,7 @@ describe('the profile builder', () => {
     const file = path.join(ROOT, 'test-artifacts', 'builder-translations-in.json');
     const text = `${JSON.stringify({ ...seed, translations }, null, 2)}\n`;
     fs.writeFileSync(file, text);
-    await page.setInputFiles('#importa', file);
-    await page.waitForSelector('#lavoro:not([hidden])');
-    await settle(page);
+    await importFile(page, file);
     // Imported: shown in their entries, no notice, and exported byte for byte.
     assert.equal(await errorCount(page), 0, await page.locator('#elenco-errori').textContent());
     assert.equal(await translationEntry(page, '/policy/title').locator('textarea').inputValue(), 'Regelung');
@@ -607,9 +604,7 @@ describe('the profile builder', () => {
   test('Tab alone reaches every control of the form, in page order, without a trap', async () => {
     const s = await openBuilder();
     const { page } = s;
-    await page.setInputFiles('#importa', path.join(ROOT, 'pkg-config', 'concorezzo.json'));
-    await page.waitForSelector('#lavoro:not([hidden])');
-    await settle(page);
+    await importFile(page, path.join(ROOT, 'pkg-config', 'concorezzo.json'));
     const controls = await page.evaluate(() => [...document.querySelectorAll('#modulo input, #modulo select, #modulo textarea, #modulo button')]
       .filter((el) => !el.disabled && el.offsetParent !== null).map((el) => el.id || el.textContent));
     assert.ok(controls.length > 100, `${controls.length} controls`);
