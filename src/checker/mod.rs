@@ -158,7 +158,7 @@ impl Context<'_> {
     /// ("www.c\u{43e}mune.esempio.it" with a Cyrillic "о"): the rules read it as plain text, but
     /// what it points to is not what it reads as.
     pub fn disguised(&self, range: std::ops::Range<usize>) -> bool {
-        self.text.get(range.clone()).is_some_and(|t| t != self.as_written(range))
+        !self.normalised.is_as_written() && self.text.get(range.clone()).is_some_and(|t| t != self.as_written(range))
     }
 
     /// Original byte range of a match found in `folded.text`.

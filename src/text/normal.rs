@@ -172,6 +172,12 @@ impl Normalised {
         start..end.max(start)
     }
 
+    /// Whether the text was read as written, char for char (the usual case): then nothing in it
+    /// can be disguised.
+    pub fn is_as_written(&self) -> bool {
+        self.map.is_empty()
+    }
+
     /// The offset in `text` of an original byte offset (the first char kept at or after it).
     pub fn to_normal(&self, original: usize) -> usize {
         if self.map.is_empty() {
@@ -225,10 +231,11 @@ impl Reading {
     fn of(word: &str) -> Reading {
         let (mut latin, mut digits, mut foreign, mut other) = (false, false, 0, false);
         for c in word.chars() {
-            match normal_char(c) {
+            let read = normal_char(c);
+            match read {
                 Normal::Drop => {}
                 Normal::As(s) | Normal::Foreign(s) if s.bytes().all(|b| b.is_ascii_digit()) => {
-                    digits |= matches!(normal_char(c), Normal::As(_));
+                    digits |= matches!(read, Normal::As(_));
                 }
                 Normal::As(s) if s.bytes().all(|b| b.is_ascii_alphabetic()) => latin = true,
                 Normal::As(_) => {}

@@ -177,7 +177,13 @@ impl Rule for LinkRules {
         // Worked out once per check, and once per host: a message may hold thousands of links.
         let own = own_hosts(ctx.profile);
         let mut hosts: std::collections::HashMap<String, (bool, bool)> = std::collections::HashMap::new();
-        for m in super::personal_data::email::addresses(ctx.text).filter(|m| ctx.disguised(m.clone())) {
+        // Addresses are scanned again only when something in the text was read differently from
+        // how it is written: otherwise none can be disguised.
+        let disguised_addresses = (!ctx.normalised.is_as_written())
+            .then(|| super::personal_data::email::addresses(ctx.text).filter(|m| ctx.disguised(m.clone())))
+            .into_iter()
+            .flatten();
+        for m in disguised_addresses {
             let severity = ctx.policy_severity(SUSPICIOUS).unwrap_or(Severity::Error);
             out.push(RawFinding::new(SUSPICIOUS, severity, m, disguise(), malware_source.clone()));
         }
